@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { NormalizedMention } from '../mention.ts';
+
+/**
+ * Every background job: name -> queue, payload schema, retry policy. The worker's handler map is
+ * a mapped type over this catalog, so a job without a handler does not compile.
+ */
+export const jobCatalog = {
+  'source.poll': {
+    queue: 'poll',
+    payload: z.object({ sourceId: z.number().int().positive() }),
+    attempts: 1, // polling failures are recorded on the source and retried by the schedule
+  },
+  'mentions.ingest': {
+    queue: 'ingest',
+    payload: z.object({
+      sourceId: z.number().int().positive(),
+      mentions: z.array(NormalizedMention).min(1).max(500),
+    }),
+    attempts: 8,
+  },
+  'mentions.rescore': {
+    queue: 'ingest',
+    payload: z.object({
+      scorerVersion: z.string().min(1),
+      afterId: z.number().int().nonnegative(),
+    }),
+    attempts: 8,
+  },
+} as const;
+
+export type JobName = keyof typeof jobCatalog;
+export type JobPayload<N extends JobName> = z.infer<(typeof jobCatalog)[N]['payload']>;
+export type QueueName = (typeof jobCatalog)[JobName]['queue'];
+export const QUEUE_NAMES: readonly QueueName[] = [
+  ...new Set(Object.values(jobCatalog).map((j) => j.queue)),
+];
+
+export function parseJobPayload<N extends JobName>(name: N, data: unknown): JobPayload<N> {
+  const parsed = jobCatalog[name].payload.safeParse(data);
+  if (!parsed.success) {
+    throw new Error(`invalid payload for job ${name}: ${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data as JobPayload<N>;
+}
+
+export function isJobName(name: string): name is JobName {
+  return Object.hasOwn(jobCatalog, name);
+}
+
+/** Mentions per ingest job: one job per batch keeps Redis cost per mention near zero. */
+export const INGEST_BATCH_SIZE = 200;

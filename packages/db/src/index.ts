@@ -1,0 +1,7 @@
+export * from './client.ts';
+export * from './migrate.ts';
+export * from './queries/mentions.ts';
+export * from './queries/sources.ts';
+export * from './queries/trust-profile.ts';
+export * as schema from './schema/index.ts';
+export * from './test-database.ts';

@@ -1,0 +1,148 @@
+import type { SourceCreateBody, SourceDto, SourceUpdateBody } from '@barometer/core';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { sources } from '../schema/sources.ts';
+
+export type SourceRow = typeof sources.$inferSelect;
+
+const mentionsLast24h = sql<number>`(
+  select count(*)::int from mentions m
+  where m.source_id = ${sources.id} and m.fetched_at > now() - interval '24 hours'
+)`;
+
+function toDto(row: SourceRow & { mentionsLast24h: number }): SourceDto {
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    url: row.url,
+    isQueryFeed: row.isQueryFeed,
+    pollIntervalSeconds: row.pollIntervalSeconds,
+    enabled: row.enabled,
+    status: row.status,
+    lastSuccessAt: row.lastSuccessAt?.toISOString() ?? null,
+    lastError: row.lastError,
+    consecutiveFailures: row.consecutiveFailures,
+    nextPollAt: row.nextPollAt?.toISOString() ?? null,
+    mentionsLast24h: row.mentionsLast24h,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export async function listSources(db: Db): Promise<SourceDto[]> {
+  const rows = await db
+    .select({ source: sources, mentionsLast24h })
+    .from(sources)
+    .orderBy(sources.name, sources.id);
+  return rows.map((r) => toDto({ ...r.source, mentionsLast24h: r.mentionsLast24h }));
+}
+
+export async function getSource(db: Db, id: number): Promise<SourceRow | undefined> {
+  const [row] = await db.select().from(sources).where(sql`${sources.id} = ${id}`);
+  return row;
+}
+
+export async function getSourceDto(db: Db, id: number): Promise<SourceDto | undefined> {
+  const [row] = await db
+    .select({ source: sources, mentionsLast24h })
+    .from(sources)
+    .where(sql`${sources.id} = ${id}`);
+  return row ? toDto({ ...row.source, mentionsLast24h: row.mentionsLast24h }) : undefined;
+}
+
+export async function createSource(db: Db, body: SourceCreateBody): Promise<SourceDto> {
+  const [row] = await db.insert(sources).values(body).returning();
+  if (!row) throw new Error('unable to create source: no row returned');
+  return toDto({ ...row, mentionsLast24h: 0 });
+}
+
+export async function updateSource(
+  db: Db,
+  id: number,
+  body: SourceUpdateBody,
+): Promise<SourceDto | undefined> {
+  // Re-enabling or changing the URL is a fresh start: clear the failure state and poll soon.
+  const restart = body.url !== undefined || body.enabled === true;
+  const [row] = await db
+    .update(sources)
+    .set({
+      ...body,
+      updatedAt: new Date(),
+      ...(restart
+        ? {
+            status: 'pending' as const,
+            consecutiveFailures: 0,
+            lastError: null,
+            lastErrorCode: null,
+            nextPollAt: new Date(),
+          }
+        : {}),
+      ...(body.url !== undefined ? { etag: null, lastModified: null, contentHash: null } : {}),
+    })
+    .where(sql`${sources.id} = ${id}`)
+    .returning();
+  if (!row) return undefined;
+  return getSourceDto(db, row.id);
+}
+
+/** Sources whose next poll is due, oldest first. */
+export async function listDueSources(db: Db, now: Date, limit: number): Promise<SourceRow[]> {
+  return db
+    .select()
+    .from(sources)
+    .where(
+      sql`${sources.enabled} and ${sources.status} not in ('gone', 'paused') and ${sources.nextPollAt} <= ${now.toISOString()}`,
+    )
+    .orderBy(sources.nextPollAt)
+    .limit(limit);
+}
+
+export interface PollSuccess {
+  etag: string | null;
+  lastModified: string | null;
+  contentHash: string | null;
+  nextPollAt: Date;
+}
+
+export async function recordPollSuccess(db: Db, id: number, result: PollSuccess): Promise<void> {
+  const now = new Date();
+  await db
+    .update(sources)
+    .set({
+      status: 'healthy',
+      lastSuccessAt: now,
+      lastAttemptAt: now,
+      lastError: null,
+      lastErrorCode: null,
+      consecutiveFailures: 0,
+      etag: result.etag,
+      lastModified: result.lastModified,
+      contentHash: result.contentHash,
+      nextPollAt: result.nextPollAt,
+      updatedAt: now,
+    })
+    .where(sql`${sources.id} = ${id}`);
+}
+
+export interface PollFailure {
+  code: string;
+  message: string;
+  status: 'failing' | 'paused' | 'gone';
+  nextPollAt: Date;
+}
+
+export async function recordPollFailure(db: Db, id: number, failure: PollFailure): Promise<void> {
+  const now = new Date();
+  await db
+    .update(sources)
+    .set({
+      status: failure.status,
+      lastAttemptAt: now,
+      lastError: failure.message,
+      lastErrorCode: failure.code,
+      consecutiveFailures: sql`${sources.consecutiveFailures} + 1`,
+      nextPollAt: failure.nextPollAt,
+      updatedAt: now,
+    })
+    .where(sql`${sources.id} = ${id}`);
+}

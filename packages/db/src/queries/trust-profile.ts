@@ -1,0 +1,24 @@
+import type { TrustProfile } from '@barometer/core';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { trustProfile } from '../schema/trust-profile.ts';
+
+export async function getTrustProfile(db: Db): Promise<TrustProfile | undefined> {
+  const [row] = await db.select().from(trustProfile).where(sql`${trustProfile.id} = 1`);
+  if (!row) return undefined;
+  return {
+    name: row.name,
+    aliases: row.aliases,
+    handles: row.handles,
+    hashtags: row.hashtags,
+    sites: row.sites,
+    taxonomy: row.taxonomy,
+  };
+}
+
+export async function saveTrustProfile(db: Db, profile: TrustProfile): Promise<void> {
+  await db
+    .insert(trustProfile)
+    .values({ id: 1, ...profile })
+    .onConflictDoUpdate({ target: trustProfile.id, set: { ...profile, updatedAt: new Date() } });
+}

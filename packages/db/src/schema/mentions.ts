@@ -1,0 +1,54 @@
+import type { RiskFlags, SentimentLabel } from '@barometer/core';
+import {
+  bigint,
+  bigserial,
+  index,
+  jsonb,
+  pgTable,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { sources } from './sources.ts';
+
+export const mentions = pgTable(
+  'mentions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    sourceId: bigint('source_id', { mode: 'number' })
+      .notNull()
+      .references(() => sources.id, { onDelete: 'cascade' }),
+    externalId: text('external_id').notNull(),
+    url: text('url'),
+    author: text('author'),
+    title: text('title'),
+    text: text('text').notNull(),
+    html: text('html'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    publishedRaw: text('published_raw'),
+    fetchedAt: timestamp('fetched_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Hash of the content fields: an edited item updates its row only when this changes. */
+    contentHash: text('content_hash').notNull(),
+    sentimentScore: real('sentiment_score').notNull(),
+    sentimentLabel: text('sentiment_label').$type<SentimentLabel>().notNull(),
+    sentimentConfidence: real('sentiment_confidence').notNull(),
+    explanation: jsonb('explanation').$type<string[]>().notNull(),
+    flags: jsonb('flags').$type<RiskFlags>().notNull(),
+    flagEvidence: jsonb('flag_evidence').$type<Record<string, string[]>>().notNull(),
+    topics: text('topics').array().notNull(),
+    redactedText: text('redacted_text').notNull(),
+    scorerVersion: text('scorer_version').notNull(),
+    parentExternalId: text('parent_external_id'),
+    rootExternalId: text('root_external_id'),
+  },
+  (t) => [
+    uniqueIndex('mentions_source_external_uq').on(t.sourceId, t.externalId),
+    index('mentions_source_id_idx').on(t.sourceId, t.id),
+    index('mentions_label_id_idx').on(t.sentimentLabel, t.id),
+    index('mentions_topics_idx').using('gin', t.topics),
+    index('mentions_scorer_version_idx').on(t.scorerVersion, t.id),
+    index('mentions_fetched_at_idx').on(t.sourceId, t.fetchedAt),
+  ],
+);
