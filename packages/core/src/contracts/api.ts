@@ -108,3 +108,32 @@ export const SourceUpdateBody = z
   .strict()
   .refine((b) => Object.keys(b).length > 0, 'at least one field is required');
 export type SourceUpdateBody = z.infer<typeof SourceUpdateBody>;
+
+/** A ready-made query feed built from the trust profile, offered when adding a source. */
+export const SourcePreset = z.object({
+  id: z.string(),
+  label: z.string(),
+  description: z.string(),
+  name: z.string(),
+  url: z.string(),
+  isQueryFeed: z.boolean(),
+});
+export type SourcePreset = z.infer<typeof SourcePreset>;
+
+export const DiscoverBody = z.object({ url: httpUrl });
+export type DiscoverBody = z.infer<typeof DiscoverBody>;
+
+export const DiscoveredFeed = z.object({
+  url: z.string(),
+  title: z.string().nullable(),
+  type: z.string().nullable(),
+});
+export type DiscoveredFeed = z.infer<typeof DiscoveredFeed>;
+
+/** Progress of the scorer: how many stored mentions carry the current scorer version. */
+export const ScorerStatus = z.object({
+  version: z.string(),
+  mentionsTotal: z.number().int(),
+  mentionsOnCurrentVersion: z.number().int(),
+});
+export type ScorerStatus = z.infer<typeof ScorerStatus>;
