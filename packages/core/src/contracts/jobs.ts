@@ -6,6 +6,12 @@ import { NormalizedMention } from '../mention.ts';
  * a mapped type over this catalog, so a job without a handler does not compile.
  */
 export const jobCatalog = {
+  /** The scheduler tick: reads due sources from Postgres and enqueues their polls. */
+  'sources.schedule': {
+    queue: 'schedule',
+    payload: z.object({}),
+    attempts: 1,
+  },
   'source.poll': {
     queue: 'poll',
     payload: z.object({ sourceId: z.number().int().positive() }),
@@ -16,14 +22,6 @@ export const jobCatalog = {
     payload: z.object({
       sourceId: z.number().int().positive(),
       mentions: z.array(NormalizedMention).min(1).max(500),
-    }),
-    attempts: 8,
-  },
-  'mentions.rescore': {
-    queue: 'ingest',
-    payload: z.object({
-      scorerVersion: z.string().min(1),
-      afterId: z.number().int().nonnegative(),
     }),
     attempts: 8,
   },

@@ -20,6 +20,13 @@ export const LiveClientMessage = z.object({
 });
 export type LiveClientMessage = z.infer<typeof LiveClientMessage>;
 
+/** What travels on the Redis channel: one message per committed ingest batch. */
+export const LiveBusMessage = z.object({
+  type: z.literal('mentions'),
+  mentions: z.array(MentionDto),
+});
+export type LiveBusMessage = z.infer<typeof LiveBusMessage>;
+
 /** The Redis channel carrying committed mentions, namespaced by the deployment's key prefix. */
 export function liveChannel(prefix: string): string {
   return `${prefix}:live:mentions`;

@@ -193,18 +193,31 @@ export async function listMentions(pool: pg.Pool, q: MentionListQuery): Promise<
   return { items, nextCursor };
 }
 
-/** Everything newer than a client's last seen id, oldest first, for a reconnect back-fill. */
+/**
+ * Everything a reconnecting client may have missed, oldest first. Ids are taken when a row is
+ * inserted but become visible when its batch commits, so a lower id can appear after a higher one
+ * was already sent; rows inserted shortly before the last seen one are included again (the client
+ * de-duplicates by id). Ingest transactions last well under the margin.
+ */
 export async function listMentionsAfter(
   pool: pg.Pool,
   afterId: number,
   limit = LIVE_BACKFILL_LIMIT,
 ): Promise<MentionDto[]> {
   const { rows } = await pool.query<DtoRow>(
-    `${SELECT_DTO} where m.id > $1 order by m.id limit $2`,
-    [afterId, limit],
+    `${SELECT_DTO}
+     where m.id > $1
+        or (m.id > $1 - $3 and m.fetched_at >= (
+              select fetched_at - interval '${REORDER_MARGIN_SECONDS} seconds'
+              from mentions where id = $1))
+     order by m.id limit $2`,
+    [afterId, limit, REORDER_MARGIN_ROWS],
   );
   return rows.map(toDto);
 }
+
+const REORDER_MARGIN_SECONDS = 10;
+const REORDER_MARGIN_ROWS = 5000;
 
 export async function latestMentionId(pool: pg.Pool): Promise<number | null> {
   const { rows } = await pool.query<{ id: number | null }>('select max(id) as id from mentions');

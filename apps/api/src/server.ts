@@ -1,0 +1,53 @@
+import { assertSchemaUpToDate, createDatabase } from '@barometer/db';
+import { Redis } from 'ioredis';
+import pino from 'pino';
+import { buildApp } from './app.ts';
+import { type ApiConfig, loadApiConfig } from './config.ts';
+import { createLiveHub } from './live/live-hub.ts';
+
+export interface RunningApi {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startApiServer(config: ApiConfig): Promise<RunningApi> {
+  const log = pino({ level: config.LOG_LEVEL, name: 'api' });
+  const database = createDatabase(config.DATABASE_URL);
+  await assertSchemaUpToDate(database);
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1 });
+  const subscriber = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  const live = createLiveHub({ subscriber, pool: database.pool, prefix: config.REDIS_PREFIX, log });
+  await live.start();
+  const app = await buildApp({ config, database, redis, live }, log);
+  app.addHook('onClose', async () => {
+    await live.close();
+    await redis.quit();
+    await database.close();
+  });
+  const address = await app.listen({ host: config.HOST, port: config.PORT });
+  return { url: address, close: () => app.close() };
+}
+
+const isEntryPoint = import.meta.url === `file://${process.argv[1]}`;
+if (isEntryPoint) {
+  const config = loadApiConfig();
+  startApiServer(config).then(
+    (api) => {
+      let closing = false;
+      const stop = () => {
+        if (closing) return;
+        closing = true;
+        api.close().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    },
+    (error: unknown) => {
+      process.stderr.write(`api: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,19 @@
+import type { Database } from '@barometer/db';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { WorkerConfig } from './config.ts';
+import type { Queues } from './queues.ts';
+
+/** What a job handler may use. Each handler takes only the parts it needs. */
+export interface WorkerDeps {
+  config: WorkerConfig;
+  database: Database;
+  queues: Queues;
+  /** A plain connection for commands and PUBLISH (never in subscriber mode). */
+  redis: Redis;
+}
+
+export interface JobContext {
+  jobId: string;
+  log: Logger;
+}

@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import {
+  type JobPayload,
+  type LiveBusMessage,
+  liveChannel,
+  type NormalizedMention,
+  scoreMention,
+} from '@barometer/core';
+import { getMentionsByIds, getTrustProfile, upsertMentions } from '@barometer/db';
+import type { JobContext, WorkerDeps } from '../context.ts';
+
+/** Only the fields a reader sees: an edited item changes this hash and so updates its row. */
+function contentHash(m: NormalizedMention): string {
+  return createHash('sha256')
+    .update(JSON.stringify([m.url, m.author, m.title, m.text, m.html, m.publishedAt]))
+    .digest('base64url');
+}
+
+/**
+ * Scores a batch, upserts it idempotently on (source, external id), then publishes what changed.
+ * Running the same job twice stores nothing twice and publishes nothing the second time.
+ */
+export async function ingestMentions(
+  payload: JobPayload<'mentions.ingest'>,
+  ctx: JobContext,
+  deps: Pick<WorkerDeps, 'database' | 'redis' | 'config'>,
+): Promise<void> {
+  const profile = await getTrustProfile(deps.database.db);
+  const rows = payload.mentions.map((mention) => ({
+    mention,
+    contentHash: contentHash(mention),
+    score: scoreMention(
+      { title: mention.title, text: mention.text },
+      { taxonomy: profile?.taxonomy ?? {} },
+    ),
+  }));
+  const result = await upsertMentions(deps.database.pool, payload.sourceId, rows);
+  ctx.log.info(
+    { sourceId: payload.sourceId, inserted: result.inserted, updated: result.updated },
+    'ingested mentions',
+  );
+  if (result.changedIds.length === 0) return;
+  const mentions = await getMentionsByIds(deps.database.pool, result.changedIds);
+  const message: LiveBusMessage = { type: 'mentions', mentions };
+  await deps.redis.publish(liveChannel(deps.config.REDIS_PREFIX), JSON.stringify(message));
+}

@@ -1,0 +1,31 @@
+import type { JobPayload } from '@barometer/core';
+import { listDueSources } from '@barometer/db';
+import type { JobContext, WorkerDeps } from '../context.ts';
+import { enqueueMany } from '../queues.ts';
+
+/** Sources claimed per tick; the rest wait for the next tick, oldest first. */
+const MAX_SOURCES_PER_TICK = 2000;
+
+export function pollJobId(sourceId: number): string {
+  return `source-poll-${sourceId}`;
+}
+
+/**
+ * Postgres holds the schedule (`next_poll_at`); this tick turns due rows into jobs. The job id is
+ * the source id, so a source already waiting or in flight is never enqueued twice, and if Redis
+ * loses its state the next tick rebuilds the work from Postgres.
+ */
+export async function schedulePolls(
+  _payload: JobPayload<'sources.schedule'>,
+  ctx: JobContext,
+  deps: Pick<WorkerDeps, 'database' | 'queues'>,
+): Promise<void> {
+  const due = await listDueSources(deps.database.db, new Date(), MAX_SOURCES_PER_TICK);
+  if (due.length === 0) return;
+  await enqueueMany(
+    deps.queues,
+    'source.poll',
+    due.map((s) => ({ payload: { sourceId: s.id }, options: { jobId: pollJobId(s.id) } })),
+  );
+  ctx.log.debug({ due: due.length }, 'enqueued due source polls');
+}

@@ -1,0 +1,65 @@
+import { assertSchemaUpToDate, createDatabase } from '@barometer/db';
+import { Redis } from 'ioredis';
+import { loadWorkerConfig, type WorkerConfig } from './config.ts';
+import type { WorkerDeps } from './context.ts';
+import { createLogger } from './logger.ts';
+import { closeQueues, createQueues } from './queues.ts';
+import { installSchedules } from './schedules.ts';
+import { isQueueName, startWorkers } from './workers.ts';
+
+export interface RunningWorker {
+  close(): Promise<void>;
+}
+
+export async function startWorker(config: WorkerConfig): Promise<RunningWorker> {
+  const log = createLogger(config.LOG_LEVEL, 'worker');
+  const database = createDatabase(config.DATABASE_URL);
+  await assertSchemaUpToDate(database);
+  // Separate connections: producers and PUBLISH on one, blocking worker commands on another.
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  const workerConnection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  const queues = createQueues(redis, config.REDIS_PREFIX);
+  const deps: WorkerDeps = { config, database, queues, redis };
+  const queueNames = config.WORKER_QUEUES.split(',').map((q) => q.trim());
+  const unknown = queueNames.filter((q) => !isQueueName(q));
+  if (unknown.length > 0)
+    throw new Error(`WORKER_QUEUES names unknown queues: ${unknown.join(', ')}`);
+  const validQueues = queueNames.filter(isQueueName);
+  if (validQueues.includes('schedule')) await installSchedules(queues);
+  const workers = startWorkers(deps, validQueues, workerConnection, log);
+  log.info({ queues: validQueues }, 'worker started');
+  return {
+    async close() {
+      // Finish active jobs, then close connections in dependency order.
+      await Promise.all(workers.map((w) => w.close()));
+      await closeQueues(queues);
+      await Promise.all([redis.quit(), workerConnection.quit()]);
+      await database.close();
+      log.info('worker stopped');
+    },
+  };
+}
+
+const isEntryPoint = import.meta.url === `file://${process.argv[1]}`;
+if (isEntryPoint) {
+  const config = loadWorkerConfig();
+  startWorker(config).then(
+    (worker) => {
+      let closing = false;
+      const stop = () => {
+        if (closing) return;
+        closing = true;
+        worker.close().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    },
+    (error: unknown) => {
+      process.stderr.write(`worker: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
