@@ -13,7 +13,7 @@ export async function buildApp(
   deps: ApiDeps,
   logger: FastifyServerOptions['logger'] = false,
 ): Promise<FastifyInstance> {
-  const app = Fastify({ logger, bodyLimit: 256 * 1024, disableRequestLogging: false });
+  const app = Fastify({ logger, bodyLimit: 256 * 1024 });
   registerErrorHandling(app);
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
 

@@ -11,7 +11,13 @@ export interface RunningWorker {
   close(): Promise<void>;
 }
 
-export async function startWorker(config: WorkerConfig): Promise<RunningWorker> {
+/** How often the schedules are re-installed: if Redis lost its state, ticks resume by then. */
+const SCHEDULE_REFRESH_MS = 15_000;
+
+export async function startWorker(
+  config: WorkerConfig,
+  options: { scheduleRefreshMs?: number } = {},
+): Promise<RunningWorker> {
   const log = createLogger(config.LOG_LEVEL, 'worker');
   const database = createDatabase(config.DATABASE_URL);
   await assertSchemaUpToDate(database);
@@ -25,11 +31,20 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
   if (unknown.length > 0)
     throw new Error(`WORKER_QUEUES names unknown queues: ${unknown.join(', ')}`);
   const validQueues = queueNames.filter(isQueueName);
-  if (validQueues.includes('schedule')) await installSchedules(queues);
+  let refresh: NodeJS.Timeout | undefined;
+  if (validQueues.includes('schedule')) {
+    await installSchedules(queues);
+    refresh = setInterval(() => {
+      installSchedules(queues).catch((err: unknown) =>
+        log.warn({ err }, 'unable to refresh job schedules; retrying on the next interval'),
+      );
+    }, options.scheduleRefreshMs ?? SCHEDULE_REFRESH_MS);
+  }
   const workers = startWorkers(deps, validQueues, workerConnection, log);
   log.info({ queues: validQueues }, 'worker started');
   return {
     async close() {
+      clearInterval(refresh);
       // Finish active jobs, then close connections in dependency order.
       await Promise.all(workers.map((w) => w.close()));
       await closeQueues(queues);

@@ -1,7 +1,10 @@
 export * from './client.ts';
+export * from './ensure-database.ts';
 export * from './migrate.ts';
 export * from './queries/mentions.ts';
+export * from './queries/seed.ts';
 export * from './queries/sources.ts';
 export * from './queries/trust-profile.ts';
 export * as schema from './schema/index.ts';
 export * from './test-database.ts';
+export * from './testing/redis-prefix.ts';

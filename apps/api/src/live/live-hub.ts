@@ -7,9 +7,9 @@ import {
   type MentionDto,
 } from '@barometer/core';
 import { listMentionsAfter } from '@barometer/db';
+import type { FastifyBaseLogger as Logger } from 'fastify';
 import type { Redis } from 'ioredis';
 import type pg from 'pg';
-import type { FastifyBaseLogger as Logger } from 'fastify';
 import type { WebSocket } from 'ws';
 
 /** A client that has not said where it left off within this time just gets live items. */

@@ -1,0 +1,165 @@
+import type { ErrorBody, MentionPage, SourceDto } from '@barometer/core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { type ApiTestEnv, createApiTestEnv } from './helpers.ts';
+
+let env: ApiTestEnv;
+
+beforeAll(async () => {
+  env = await createApiTestEnv('api');
+});
+
+afterAll(async () => {
+  await env?.cleanup();
+});
+
+test('health answers without touching the stores and ready reports both stores', async () => {
+  const health = await env.app.inject({ method: 'GET', url: '/api/health' });
+  expect(health.statusCode).toBe(200);
+  const ready = await env.app.inject({ method: 'GET', url: '/api/ready' });
+  expect(ready.statusCode).toBe(200);
+  expect(ready.json()).toEqual({ status: 'ready', postgres: 'ok', redis: 'ok' });
+});
+
+test('mentions are listed newest first with a cursor that walks every page once', async () => {
+  const ids = await env.ingest([
+    'Thank you Northfield General, wonderful nurses',
+    'Terrible wait, awful experience at Northfield A&E',
+    'Does the Northfield car park take cards?',
+    'Great care on Bluebell Ward, lovely midwives',
+    'Northfield General cancelled my operation again, disgraceful',
+  ]);
+  const seen: number[] = [];
+  let cursor: number | null = null;
+  do {
+    const response: { statusCode: number; json<T>(): T } = await env.app.inject({
+      method: 'GET',
+      url: `/api/mentions?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+    });
+    expect(response.statusCode).toBe(200);
+    const page: MentionPage = response.json<MentionPage>();
+    expect(page.items.length).toBeLessThanOrEqual(2);
+    seen.push(...page.items.map((m) => m.id));
+    cursor = page.nextCursor;
+  } while (cursor !== null);
+  expect(seen).toEqual([...ids].sort((a, b) => b - a));
+});
+
+test('mentions filter by sentiment label and by source', async () => {
+  const negative = await env.app.inject({ method: 'GET', url: '/api/mentions?label=negative' });
+  const items = negative.json<MentionPage>().items;
+  expect(items.length).toBeGreaterThan(0);
+  expect(items.every((m) => m.sentimentLabel === 'negative')).toBe(true);
+  const otherSource = await env.app.inject({
+    method: 'GET',
+    url: `/api/mentions?sourceId=${env.sourceId + 999}`,
+  });
+  expect(otherSource.json<MentionPage>().items).toEqual([]);
+});
+
+test('one mention is shown with its source, and an unknown one is a 404 in the error shape', async () => {
+  const [id] = await env.ingest(['Northfield General maternity was brilliant']);
+  const found = await env.app.inject({ method: 'GET', url: `/api/mentions/${id}` });
+  expect(found.statusCode).toBe(200);
+  expect(found.json()).toMatchObject({ id, sourceName: 'Test feed', sourceKind: 'rss' });
+  const missing = await env.app.inject({ method: 'GET', url: '/api/mentions/999999' });
+  expect(missing.statusCode).toBe(404);
+  expect(missing.json<ErrorBody>().error.code).toBe('not_found');
+});
+
+test.each([
+  ['/api/mentions?limit=0', 'limit'],
+  ['/api/mentions?limit=abc', 'limit'],
+  ['/api/mentions?label=angry', 'label'],
+  ['/api/mentions?cursor=-4', 'cursor'],
+  ['/api/mentions/abc', 'id'],
+])('GET %s is refused with a 400 naming %s', async (url, field) => {
+  const response = await env.app.inject({ method: 'GET', url });
+  expect(response.statusCode).toBe(400);
+  const body = response.json<ErrorBody>();
+  expect(body.error.code).toBe('validation_error');
+  expect(body.error.message).toContain(field);
+});
+
+test('a source is created, listed with its health, and updated', async () => {
+  const created = await env.app.inject({
+    method: 'POST',
+    url: '/api/sources',
+    payload: { name: 'Northfield Gazette', url: 'https://gazette.example/feed.xml' },
+  });
+  expect(created.statusCode).toBe(201);
+  const source = created.json<SourceDto>();
+  expect(source).toMatchObject({
+    status: 'pending',
+    enabled: true,
+    isQueryFeed: false,
+    pollIntervalSeconds: 300,
+  });
+  const list = await env.app.inject({ method: 'GET', url: '/api/sources' });
+  expect(list.json<{ items: SourceDto[] }>().items.map((s) => s.name)).toContain(
+    'Northfield Gazette',
+  );
+  const patched = await env.app.inject({
+    method: 'PATCH',
+    url: `/api/sources/${source.id}`,
+    payload: { enabled: false, pollIntervalSeconds: 600 },
+  });
+  expect(patched.statusCode).toBe(200);
+  expect(patched.json<SourceDto>()).toMatchObject({ enabled: false, pollIntervalSeconds: 600 });
+});
+
+test.each([
+  [{ name: 'x', url: 'ftp://gazette.example/feed' }, 'url'],
+  [{ name: 'x', url: 'javascript:alert(1)' }, 'url'],
+  [{ name: '', url: 'https://gazette.example/feed' }, 'name'],
+  [{ url: 'https://gazette.example/feed' }, 'name'],
+  [
+    { name: 'x', url: 'https://gazette.example/feed', pollIntervalSeconds: 5 },
+    'pollIntervalSeconds',
+  ],
+])('POST /api/sources with %j is refused naming %s', async (payload, field) => {
+  const response = await env.app.inject({ method: 'POST', url: '/api/sources', payload });
+  expect(response.statusCode).toBe(400);
+  expect(response.json<ErrorBody>().error.message).toContain(field);
+});
+
+test('malformed JSON and unknown fields get clear 4xx errors, and nothing changes', async () => {
+  const before = (await env.app.inject({ method: 'GET', url: '/api/sources' })).json<{
+    items: SourceDto[];
+  }>();
+  const badJson = await env.app.inject({
+    method: 'POST',
+    url: '/api/sources',
+    headers: { 'content-type': 'application/json' },
+    payload: '{"name": "x", "url": ',
+  });
+  expect(badJson.statusCode).toBe(400);
+  expect(badJson.json<ErrorBody>().error.message).toMatch(/json/i);
+  const unknownField = await env.app.inject({
+    method: 'PATCH',
+    url: `/api/sources/${env.sourceId}`,
+    payload: { status: 'healthy' },
+  });
+  expect(unknownField.statusCode).toBe(400);
+  const emptyPatch = await env.app.inject({
+    method: 'PATCH',
+    url: `/api/sources/${env.sourceId}`,
+    payload: {},
+  });
+  expect(emptyPatch.statusCode).toBe(400);
+  const missing = await env.app.inject({
+    method: 'PATCH',
+    url: '/api/sources/424242',
+    payload: { enabled: true },
+  });
+  expect(missing.statusCode).toBe(404);
+  const after = (await env.app.inject({ method: 'GET', url: '/api/sources' })).json<{
+    items: SourceDto[];
+  }>();
+  expect(after.items).toEqual(before.items);
+});
+
+test('an unknown API route is a JSON 404', async () => {
+  const response = await env.app.inject({ method: 'GET', url: '/api/nothing-here' });
+  expect(response.statusCode).toBe(404);
+  expect(response.json<ErrorBody>().error.code).toBe('not_found');
+});

@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import {
+  type LiveBusMessage,
+  liveChannel,
+  type NormalizedMention,
+  scoreMention,
+} from '@barometer/core';
+import {
+  createSource,
+  createTestDatabase,
+  getMentionsByIds,
+  type TestDatabase,
+  testRedisPrefix,
+  upsertMentions,
+} from '@barometer/db';
+import type { FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
+import pino from 'pino';
+import { buildApp } from '../src/app.ts';
+import { loadApiConfig } from '../src/config.ts';
+import { createLiveHub } from '../src/live/live-hub.ts';
+
+export interface ApiTestEnv {
+  app: FastifyInstance;
+  database: TestDatabase;
+  publisher: Redis;
+  prefix: string;
+  sourceId: number;
+  /** Stores mentions and publishes them exactly as the ingest job does. */
+  ingest(texts: string[]): Promise<number[]>;
+  cleanup(): Promise<void>;
+}
+
+let counter = 0;
+
+export async function createApiTestEnv(label: string): Promise<ApiTestEnv> {
+  const database = await createTestDatabase(label);
+  const prefix = testRedisPrefix(label);
+  const config = loadApiConfig({
+    DATABASE_URL: database.url,
+    REDIS_PREFIX: prefix,
+    LOG_LEVEL: 'silent',
+    WEB_DIST: '/nonexistent',
+  });
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1 });
+  const publisher = new Redis(config.REDIS_URL);
+  const subscriber = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  const log = pino({ level: 'silent' });
+  const live = createLiveHub({ subscriber, pool: database.pool, prefix, log });
+  await live.start();
+  const app = await buildApp({ config, database, redis, live });
+  const source = await createSource(database.db, {
+    kind: 'rss',
+    name: 'Test feed',
+    url: 'https://news.example/feed.rss',
+    isQueryFeed: true,
+    pollIntervalSeconds: 300,
+    enabled: true,
+  });
+
+  async function ingest(texts: string[]): Promise<number[]> {
+    const rows = texts.map((text) => {
+      const mention: NormalizedMention = {
+        externalId: `m-${++counter}`,
+        url: null,
+        author: 'Someone',
+        title: null,
+        text,
+        html: null,
+        publishedAt: new Date().toISOString(),
+        publishedRaw: null,
+        parentExternalId: null,
+        rootExternalId: null,
+      };
+      return {
+        mention,
+        score: scoreMention({ text }),
+        contentHash: createHash('sha256').update(text).digest('hex'),
+      };
+    });
+    const result = await upsertMentions(database.pool, source.id, rows);
+    const mentions = await getMentionsByIds(database.pool, result.changedIds);
+    const message: LiveBusMessage = { type: 'mentions', mentions };
+    await publisher.publish(liveChannel(prefix), JSON.stringify(message));
+    return result.changedIds;
+  }
+
+  return {
+    app,
+    database,
+    publisher,
+    prefix,
+    sourceId: source.id,
+    ingest,
+    async cleanup() {
+      await app.close();
+      await live.close();
+      await publisher.quit();
+      await redis.quit();
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createTestDatabase, type TestDatabase, testRedisPrefix } from '@barometer/db';
+import { Redis } from 'ioredis';
+import pino from 'pino';
+import { loadWorkerConfig, type WorkerConfig } from '../src/config.ts';
+import type { JobContext, WorkerDeps } from '../src/context.ts';
+import { closeQueues, createQueues } from '../src/queues.ts';
+
+export interface WorkerTestEnv {
+  database: TestDatabase;
+  config: WorkerConfig;
+  deps: WorkerDeps;
+  ctx: JobContext;
+  cleanup(): Promise<void>;
+}
+
+/** A real database and a private Redis namespace for one test file. */
+export async function createWorkerTestEnv(label: string): Promise<WorkerTestEnv> {
+  const database = await createTestDatabase(label);
+  const prefix = testRedisPrefix(label);
+  const config = loadWorkerConfig({
+    DATABASE_URL: database.url,
+    REDIS_PREFIX: prefix,
+    ALLOW_PRIVATE_FEEDS: 'true',
+    LOG_LEVEL: 'silent',
+  });
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  const queues = createQueues(redis, prefix);
+  const log = pino({ level: 'silent' });
+  return {
+    database,
+    config,
+    deps: { config, database, queues, redis },
+    ctx: { jobId: 'test', log },
+    async cleanup() {
+      await closeQueues(queues);
+      const keys = await redis.keys(`${prefix}:*`);
+      if (keys.length > 0) await redis.del(...keys);
+      await redis.quit();
+      await database.drop();
+    },
+  };
+}
+
+export interface FeedServer {
+  url: string;
+  requests: number;
+  setBody(body: string): void;
+  close(): Promise<void>;
+}
+
+/** A real HTTP server on loopback serving whatever feed body the test sets. */
+export async function startFeedServer(initialBody: string): Promise<FeedServer> {
+  let body = initialBody;
+  const state = { requests: 0 };
+  const server: Server = createServer((_req, res) => {
+    state.requests++;
+    res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });
+    res.end(body);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/feed.rss`,
+    get requests() {
+      return state.requests;
+    },
+    setBody(next) {
+      body = next;
+    },
+    close: () => new Promise((r) => server.close(() => r())),
+  };
+}
+
+export function rssFeed(items: { guid: string; title: string; text: string }[]): string {
+  const entries = items
+    .map(
+      (i) => `<item><guid isPermaLink="false">${i.guid}</guid><title>${i.title}</title>
+      <link>https://news.example/${i.guid}</link><description>${i.text}</description>
+      <pubDate>Sun, 22 Nov 2026 09:00:00 GMT</pubDate></item>`,
+    )
+    .join('\n');
+  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>
+    <title>Test feed</title><link>https://news.example/</link>${entries}</channel></rss>`;
+}

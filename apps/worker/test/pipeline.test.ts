@@ -1,0 +1,154 @@
+import { liveChannel } from '@barometer/core';
+import { createSource } from '@barometer/db';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, expect, test, vi } from 'vitest';
+import { ingestMentions } from '../src/jobs/mentions-ingest.ts';
+import { type RunningWorker, startWorker } from '../src/main.ts';
+import {
+  createWorkerTestEnv,
+  type FeedServer,
+  rssFeed,
+  startFeedServer,
+  type WorkerTestEnv,
+} from './helpers.ts';
+
+let env: WorkerTestEnv;
+let feed: FeedServer;
+let worker: RunningWorker;
+
+const items = [
+  { guid: 'a-1', title: 'Praise for Northfield General', text: 'Brilliant care on Bluebell Ward.' },
+  { guid: 'a-2', title: 'Long waits at A&amp;E', text: 'Waited 14 hours in a corridor.' },
+  { guid: 'a-3', title: 'Car park question', text: 'Is the car park free on Sundays?' },
+];
+
+beforeAll(async () => {
+  env = await createWorkerTestEnv('pipeline');
+  feed = await startFeedServer(rssFeed(items));
+  worker = await startWorker(env.config, { scheduleRefreshMs: 300 });
+});
+
+afterAll(async () => {
+  await worker?.close();
+  await feed?.close();
+  await env?.cleanup();
+});
+
+async function mentionCount(): Promise<number> {
+  const { rows } = await env.database.pool.query<{ n: number }>(
+    'select count(*)::int as n from mentions',
+  );
+  return rows[0]?.n ?? 0;
+}
+
+async function pollCompletedAfter(sourceId: number, since: Date): Promise<boolean> {
+  const { rows } = await env.database.pool.query<{ done: boolean }>(
+    'select last_attempt_at > $2 as done from sources where id = $1',
+    [sourceId, since],
+  );
+  return rows[0]?.done === true;
+}
+
+async function ingestIdle(): Promise<boolean> {
+  const counts = await env.deps.queues.ingest.getJobCounts('waiting', 'active', 'delayed');
+  return (counts.waiting ?? 0) + (counts.active ?? 0) + (counts.delayed ?? 0) === 0;
+}
+
+async function pollNowAndSettle(sourceId: number): Promise<void> {
+  const since = new Date();
+  await env.database.pool.query('update sources set next_poll_at = now() where id = $1', [
+    sourceId,
+  ]);
+  await vi.waitFor(async () => expect(await pollCompletedAfter(sourceId, since)).toBe(true), {
+    timeout: 15_000,
+    interval: 50,
+  });
+  await vi.waitFor(async () => expect(await ingestIdle()).toBe(true), { timeout: 15_000 });
+}
+
+test('a feed polled twice becomes its rows in mentions exactly once', async () => {
+  const source = await createSource(env.database.db, {
+    kind: 'rss',
+    name: 'Local news',
+    url: feed.url,
+    isQueryFeed: true,
+    pollIntervalSeconds: 3600,
+    enabled: true,
+  });
+  await vi.waitFor(async () => expect(await mentionCount()).toBe(3), {
+    timeout: 15_000,
+    interval: 50,
+  });
+  await pollNowAndSettle(source.id);
+  expect(feed.requests).toBeGreaterThanOrEqual(2);
+  expect(await mentionCount()).toBe(3);
+  const { rows } = await env.database.pool.query<{ external_id: string; sentiment_label: string }>(
+    'select external_id, sentiment_label from mentions order by external_id',
+  );
+  expect(rows.map((r) => r.external_id)).toEqual(['a-1', 'a-2', 'a-3']);
+  const { rows: health } = await env.database.pool.query<{
+    status: string;
+    consecutive_failures: number;
+  }>('select status, consecutive_failures from sources where id = $1', [source.id]);
+  expect(health[0]).toEqual({ status: 'healthy', consecutive_failures: 0 });
+});
+
+test('an edited item updates its row instead of adding one', async () => {
+  const [source] = (await env.database.pool.query<{ id: number }>('select id from sources')).rows;
+  feed.setBody(
+    rssFeed([
+      { ...items[0]!, title: 'Praise for Northfield General (updated)' },
+      ...items.slice(1),
+    ]),
+  );
+  await pollNowAndSettle(source!.id);
+  expect(await mentionCount()).toBe(3);
+  const { rows } = await env.database.pool.query<{ title: string }>(
+    "select title from mentions where external_id = 'a-1'",
+  );
+  expect(rows[0]?.title).toBe('Praise for Northfield General (updated)');
+});
+
+test('the same ingest job run twice stores each mention once and publishes only the first time', async () => {
+  const [source] = (await env.database.pool.query<{ id: number }>('select id from sources')).rows;
+  const subscriber = new Redis(env.config.REDIS_URL);
+  const messages: string[] = [];
+  subscriber.on('message', (_channel, message) => messages.push(message));
+  await subscriber.subscribe(liveChannel(env.config.REDIS_PREFIX));
+  const payload = {
+    sourceId: source!.id,
+    mentions: [
+      {
+        externalId: 'direct-1',
+        url: 'https://news.example/direct-1',
+        author: 'A reader',
+        title: null,
+        text: 'Thank you to the midwives at Northfield General',
+        html: null,
+        publishedAt: '2026-11-22T09:00:00Z',
+        publishedRaw: 'Sun, 22 Nov 2026 09:00:00 GMT',
+        parentExternalId: null,
+        rootExternalId: null,
+      },
+    ],
+  };
+  const before = await mentionCount();
+  await ingestMentions(payload, env.ctx, env.deps);
+  await ingestMentions(payload, env.ctx, env.deps);
+  expect(await mentionCount()).toBe(before + 1);
+  await vi.waitFor(() => expect(messages).toHaveLength(1));
+  const published = JSON.parse(messages[0]!) as { mentions: { externalId: string }[] };
+  expect(published.mentions.map((m) => m.externalId)).toEqual(['direct-1']);
+  await subscriber.quit();
+});
+
+test('after Redis loses its state the scheduler rebuilds the work from Postgres', async () => {
+  const [source] = (await env.database.pool.query<{ id: number }>('select id from sources')).rows;
+  const keys = await env.deps.redis.keys(`${env.config.REDIS_PREFIX}:*`);
+  if (keys.length > 0) await env.deps.redis.del(...keys);
+  feed.setBody(
+    rssFeed([...items, { guid: 'a-4', title: 'New post', text: 'Northfield NHS news' }]),
+  );
+  await pollNowAndSettle(source!.id);
+  await vi.waitFor(async () => expect(await mentionCount()).toBe(5), { timeout: 15_000 });
+});
