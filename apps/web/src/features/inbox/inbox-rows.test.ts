@@ -1,0 +1,110 @@
+import { describe, expect, test } from 'vitest';
+import {
+  anchorAt,
+  anchoredScrollTop,
+  buildInboxRows,
+  needsAttention,
+  ROW_HEIGHT,
+  rowStart,
+} from './inbox-rows.ts';
+import { testMention } from './test-mention.ts';
+
+const keys = (rows: ReturnType<typeof buildInboxRows>) => rows.map((r) => r.key);
+
+describe('buildInboxRows', () => {
+  test('urgent mentions are pinned above the chronological stream, each shown once', () => {
+    const mentions = [
+      testMention(6),
+      testMention(5, { flags: { urgent: true } }),
+      testMention(4),
+      testMention(3, { flags: { urgent: true } }),
+    ];
+    expect(keys(buildInboxRows(mentions))).toEqual([
+      'h:attention',
+      'm:5',
+      'm:3',
+      'h:latest',
+      'm:6',
+      'm:4',
+    ]);
+  });
+
+  test('safeguarding outranks patient safety, which outranks plain urgency', () => {
+    const mentions = [
+      testMention(9, { flags: { urgent: true } }),
+      testMention(8, { flags: { patientSafety: true } }),
+      testMention(7, { flags: { safeguarding: true } }),
+    ];
+    expect(keys(buildInboxRows(mentions))).toEqual(['h:attention', 'm:7', 'm:8', 'm:9']);
+  });
+
+  test('a complaint alone is not pinned', () => {
+    expect(needsAttention(testMention(1, { flags: { complaint: true } }))).toBe(false);
+    expect(keys(buildInboxRows([testMention(1, { flags: { complaint: true } })]))).toEqual([
+      'h:latest',
+      'm:1',
+    ]);
+  });
+
+  test('group headers carry their counts and empty groups have no header', () => {
+    const rows = buildInboxRows([testMention(2), testMention(1)]);
+    expect(rows[0]).toMatchObject({ kind: 'header', group: 'latest', count: 2 });
+    expect(buildInboxRows([])).toEqual([]);
+  });
+});
+
+describe('scroll anchoring', () => {
+  test('row starts add up the fixed heights of the rows above', () => {
+    const rows = buildInboxRows([testMention(3), testMention(2), testMention(1)]);
+    expect(rowStart(rows, 0)).toBe(0);
+    expect(rowStart(rows, 2)).toBe(ROW_HEIGHT.header + ROW_HEIGHT.mention);
+  });
+
+  test('new rows above the anchor move the scroll position down by their height', () => {
+    const before = buildInboxRows([testMention(3), testMention(2), testMention(1)]);
+    const top = rowStart(before, 3) + 10;
+    const after = buildInboxRows([
+      testMention(5),
+      testMention(4),
+      ...[3, 2, 1].map((id) => testMention(id)),
+    ]);
+    expect(anchoredScrollTop(after, 'm:1', 10)).toBe(top + 2 * ROW_HEIGHT.mention);
+  });
+
+  test('a new pinned group above the anchor adds its header too', () => {
+    const before = buildInboxRows([testMention(2), testMention(1)]);
+    const top = rowStart(before, 2);
+    const after = buildInboxRows([
+      testMention(3, { flags: { urgent: true } }),
+      testMention(2),
+      testMention(1),
+    ]);
+    expect(anchoredScrollTop(after, 'm:1', 0)).toBe(top + ROW_HEIGHT.header + ROW_HEIGHT.mention);
+  });
+
+  test('an anchor that vanished leaves the list where it is', () => {
+    expect(anchoredScrollTop(buildInboxRows([testMention(1)]), 'm:99', 0)).toBeNull();
+  });
+});
+
+test('the anchor is the row at the top edge of the view, with the part scrolled past', () => {
+  const rows = buildInboxRows([testMention(3), testMention(2), testMention(1)]);
+  expect(anchorAt(rows, 0)).toEqual({ key: 'h:latest', offsetInView: 0 });
+  expect(anchorAt(rows, ROW_HEIGHT.header + ROW_HEIGHT.mention + 5)).toEqual({
+    key: 'm:2',
+    offsetInView: 5,
+  });
+  expect(anchorAt(rows, 1_000_000)).toBeNull();
+});
+
+test('anchoring round-trips: a view keeps its anchor row in place when rows are prepended', () => {
+  const before = buildInboxRows([testMention(3), testMention(2), testMention(1)]);
+  const scrollTop = 150;
+  const anchor = anchorAt(before, scrollTop)!;
+  const after = buildInboxRows([
+    testMention(4, { flags: { urgent: true } }),
+    ...[3, 2, 1].map((id) => testMention(id)),
+  ]);
+  const next = anchoredScrollTop(after, anchor.key, anchor.offsetInView)!;
+  expect(anchorAt(after, next)).toEqual(anchor);
+});

@@ -1,0 +1,92 @@
+import type { MentionDto } from '@barometer/core';
+
+export type InboxGroup = 'attention' | 'latest';
+
+export type InboxRow =
+  | { kind: 'header'; key: string; group: InboxGroup; count: number }
+  | { kind: 'mention'; key: string; group: InboxGroup; mention: MentionDto };
+
+/**
+ * A mention goes to the pinned "Needs attention" group when it is urgent or could mean harm to
+ * someone (safeguarding, patient safety): those are the ones an officer must not scroll past.
+ */
+export function needsAttention(mention: MentionDto): boolean {
+  return mention.flags.urgent || mention.flags.safeguarding || mention.flags.patientSafety;
+}
+
+/** How serious an attention item is: a safeguarding signal outranks patient safety, then urgency. */
+function severity(mention: MentionDto): number {
+  return (
+    (mention.flags.safeguarding ? 4 : 0) +
+    (mention.flags.patientSafety ? 2 : 0) +
+    (mention.flags.urgent ? 1 : 0)
+  );
+}
+
+/**
+ * The inbox as rows for the virtual list: the "Needs attention" group (most severe first, then
+ * newest) pinned above the chronological stream of everything else, newest first. Each mention
+ * appears once. Input must already be newest first (see mergeMentions).
+ */
+export function buildInboxRows(mentions: readonly MentionDto[]): InboxRow[] {
+  const attention: MentionDto[] = [];
+  const latest: MentionDto[] = [];
+  for (const mention of mentions) (needsAttention(mention) ? attention : latest).push(mention);
+  attention.sort((a, b) => severity(b) - severity(a) || b.id - a.id);
+
+  const rows: InboxRow[] = [];
+  if (attention.length > 0) {
+    rows.push({ kind: 'header', key: 'h:attention', group: 'attention', count: attention.length });
+    for (const mention of attention) {
+      rows.push({ kind: 'mention', key: `m:${mention.id}`, group: 'attention', mention });
+    }
+  }
+  if (latest.length > 0) {
+    rows.push({ kind: 'header', key: 'h:latest', group: 'latest', count: latest.length });
+    for (const mention of latest) {
+      rows.push({ kind: 'mention', key: `m:${mention.id}`, group: 'latest', mention });
+    }
+  }
+  return rows;
+}
+
+export const ROW_HEIGHT = { header: 36, mention: 96 } as const;
+
+/** Where a row starts in the list, in pixels (rows have a fixed height per kind). */
+export function rowStart(rows: readonly InboxRow[], index: number): number {
+  let offset = 0;
+  for (let i = 0; i < index && i < rows.length; i++) {
+    const row = rows[i];
+    if (row) offset += ROW_HEIGHT[row.kind];
+  }
+  return offset;
+}
+
+/**
+ * The scroll position that keeps the row with `anchorKey` exactly where it was on screen after the
+ * rows changed, or null when that row is gone (then the list is left where it is).
+ * `anchorOffsetInView` is how far the view started below that row's top (see anchorAt).
+ */
+export function anchoredScrollTop(
+  rows: readonly InboxRow[],
+  anchorKey: string,
+  anchorOffsetInView: number,
+): number | null {
+  const index = rows.findIndex((row) => row.key === anchorKey);
+  if (index < 0) return null;
+  return Math.max(0, rowStart(rows, index) + anchorOffsetInView);
+}
+
+/** The row at the top edge of the view and how far the view starts below that row's top. */
+export function anchorAt(
+  rows: readonly InboxRow[],
+  scrollTop: number,
+): { key: string; offsetInView: number } | null {
+  let start = 0;
+  for (const row of rows) {
+    const end = start + ROW_HEIGHT[row.kind];
+    if (end > scrollTop) return { key: row.key, offsetInView: scrollTop - start };
+    start = end;
+  }
+  return null;
+}

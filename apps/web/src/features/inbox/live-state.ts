@@ -1,0 +1,106 @@
+import { LIVE_BACKFILL_LIMIT, type LiveServerMessage, type MentionDto } from '@barometer/core';
+import type { LiveStatus } from '../../lib/live-socket.ts';
+
+/** Live items kept in memory; beyond this the oldest go (they are still a scroll away via HTTP). */
+export const MAX_LIVE_MENTIONS = 20_000;
+
+export interface LiveState {
+  status: LiveStatus;
+  retryInMs: number | null;
+  /** Every mention received live, each id once, in arrival order. */
+  mentions: readonly MentionDto[];
+  /** When each live mention arrived (ms since epoch), for the slide-in highlight. */
+  arrivedAt: ReadonlyMap<number, number>;
+  maxId: number | null;
+  /** Mentions received since the last resume was sent, until its `resume.done`. */
+  backfillCount: number;
+  backfilling: boolean;
+  /** Bumped when a back-fill hit the server's limit: the inbox must reload its pages. */
+  gapCount: number;
+  lastError: string | null;
+}
+
+export const initialLiveState: LiveState = {
+  status: 'idle',
+  retryInMs: null,
+  mentions: [],
+  arrivedAt: new Map(),
+  maxId: null,
+  backfillCount: 0,
+  backfilling: false,
+  gapCount: 0,
+  lastError: null,
+};
+
+export type LiveEvent =
+  | { type: 'status'; status: LiveStatus; retryInMs: number | null }
+  | { type: 'resume.sent' }
+  | { type: 'message'; message: LiveServerMessage };
+
+/**
+ * Applies a batch of socket events at once (the store flushes at most every frame, so a back-fill
+ * of a thousand items is one render, not a thousand).
+ */
+export function applyLiveEvents(
+  state: LiveState,
+  events: readonly LiveEvent[],
+  now: number,
+): LiveState {
+  if (events.length === 0) return state;
+  let { status, retryInMs, maxId, backfillCount, backfilling, gapCount, lastError } = state;
+  const added = new Map<number, MentionDto>();
+  let arrivedAt: Map<number, number> | null = null;
+
+  for (const event of events) {
+    if (event.type === 'status') {
+      status = event.status;
+      retryInMs = event.retryInMs;
+      if (event.status === 'live') lastError = null;
+    } else if (event.type === 'resume.sent') {
+      backfillCount = 0;
+      backfilling = true;
+    } else {
+      const message = event.message;
+      if (message.type === 'mention.created') {
+        const { mention } = message;
+        added.set(mention.id, mention);
+        if (maxId === null || mention.id > maxId) maxId = mention.id;
+        arrivedAt ??= new Map(state.arrivedAt);
+        if (!arrivedAt.has(mention.id)) arrivedAt.set(mention.id, now);
+        if (backfilling) backfillCount++;
+      } else if (message.type === 'resume.done') {
+        if (backfilling && backfillCount >= LIVE_BACKFILL_LIMIT) gapCount++;
+        backfilling = false;
+        if (message.lastId !== null && (maxId === null || message.lastId > maxId)) {
+          maxId = message.lastId;
+        }
+      } else {
+        lastError = message.error.message;
+      }
+    }
+  }
+
+  let mentions = state.mentions;
+  if (added.size > 0) {
+    const kept = mentions.filter((m) => !added.has(m.id));
+    mentions = [...kept, ...added.values()];
+    if (mentions.length > MAX_LIVE_MENTIONS) {
+      const dropped = mentions.slice(0, mentions.length - MAX_LIVE_MENTIONS);
+      mentions = mentions.slice(-MAX_LIVE_MENTIONS);
+      arrivedAt ??= new Map(state.arrivedAt);
+      for (const m of dropped) arrivedAt.delete(m.id);
+    }
+  }
+
+  return {
+    status,
+    retryInMs,
+    mentions,
+    arrivedAt: arrivedAt ?? state.arrivedAt,
+    maxId,
+    backfillCount,
+    backfilling,
+    gapCount,
+    lastError,
+  };
+}

@@ -1,0 +1,45 @@
+import {
+  DiscoveredFeed,
+  type SourceCreateBody,
+  SourceDto,
+  type SourceUpdateBody,
+} from '@barometer/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../lib/api-client.ts';
+import { itemsOf } from '../../lib/items-schema.ts';
+import { queryKeys } from '../../lib/query-keys.ts';
+
+/** The form sends what the officer typed; the API validates it and answers with a clear error. */
+export type SourceCreateInput = Partial<SourceCreateBody> & { name: string; url: string };
+
+export function useCreateSource() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SourceCreateInput) =>
+      api.request('/api/sources', SourceDto, { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.sources.all }),
+  });
+}
+
+export function useUpdateSource() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number; body: SourceUpdateBody }) =>
+      api.request(`/api/sources/${id}`, SourceDto, { method: 'PATCH', body }),
+    onSuccess: (source) => {
+      queryClient.setQueryData<{ items: SourceDto[] }>(queryKeys.sources.list(), (old) =>
+        old ? { items: old.items.map((s) => (s.id === source.id ? source : s)) } : old,
+      );
+      return queryClient.invalidateQueries({ queryKey: queryKeys.sources.all });
+    },
+  });
+}
+
+const DiscoveredList = itemsOf(DiscoveredFeed);
+
+export function useDiscoverFeeds() {
+  return useMutation({
+    mutationFn: (url: string) =>
+      api.request('/api/sources/discover', DiscoveredList, { method: 'POST', body: { url } }),
+  });
+}

@@ -1,0 +1,20 @@
+import type { MentionFilters } from '../features/inbox/mention-filter.ts';
+
+/**
+ * Every TanStack Query key in the app, in one table. A key names the entity first and then every
+ * parameter the query depends on, so invalidating `queryKeys.sources.all` reaches every variant.
+ */
+export const queryKeys = {
+  mentions: {
+    all: ['mentions'] as const,
+    list: (filters: MentionFilters) => ['mentions', 'list', filters] as const,
+  },
+  sources: {
+    all: ['sources'] as const,
+    list: () => ['sources', 'list'] as const,
+    presets: () => ['sources', 'presets'] as const,
+  },
+  scorer: {
+    status: () => ['scorer', 'status'] as const,
+  },
+} as const;

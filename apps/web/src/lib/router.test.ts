@@ -1,0 +1,9 @@
+import { expect, test } from 'vitest';
+import { pageFor } from './router.ts';
+
+test('paths map to their pages, trailing slashes ignored, anything else is not found', () => {
+  expect(pageFor('/')).toBe('inbox');
+  expect(pageFor('/sources')).toBe('sources');
+  expect(pageFor('/sources/')).toBe('sources');
+  expect(pageFor('/nope')).toBe('not-found');
+});

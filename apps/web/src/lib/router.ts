@@ -1,0 +1,26 @@
+import { useSyncExternalStore } from 'react';
+
+/** Every page of the app, in one table: path -> page id. */
+export const ROUTES = { '/': 'inbox', '/sources': 'sources' } as const;
+export type Page = (typeof ROUTES)[keyof typeof ROUTES] | 'not-found';
+
+export function pageFor(pathname: string): Page {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  return path in ROUTES ? ROUTES[path as keyof typeof ROUTES] : 'not-found';
+}
+
+const subscribe = (listener: () => void) => {
+  window.addEventListener('popstate', listener);
+  return () => window.removeEventListener('popstate', listener);
+};
+
+export function usePathname(): string {
+  return useSyncExternalStore(subscribe, () => window.location.pathname);
+}
+
+/** Client-side navigation (the API serves the app shell for every non-API path). */
+export function navigate(path: string): void {
+  if (path === window.location.pathname) return;
+  window.history.pushState(null, '', path);
+  window.dispatchEvent(new PopStateEvent('popstate'));
+}
