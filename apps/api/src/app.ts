@@ -6,6 +6,7 @@ import type { ApiDeps } from './deps.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import * as health from './routes/health.ts';
 import * as mentions from './routes/mentions.ts';
+import * as scorer from './routes/scorer.ts';
 import * as sources from './routes/sources.ts';
 
 /** Builds the app without listening, so tests drive it with `app.inject` or a real socket. */
@@ -26,6 +27,7 @@ export async function buildApp(
   app.post('/api/sources', sources.create(deps));
   app.get('/api/sources/:id', sources.show(deps));
   app.patch('/api/sources/:id', sources.update(deps));
+  app.get('/api/scorer/status', scorer.status(deps));
   app.get('/api/live', { websocket: true }, (socket, req) => deps.live.attach(socket, req.log));
 
   if (existsSync(deps.config.WEB_DIST)) {

@@ -2,6 +2,7 @@ import { assertSchemaUpToDate, createDatabase } from '@barometer/db';
 import { Redis } from 'ioredis';
 import { loadWorkerConfig, type WorkerConfig } from './config.ts';
 import type { WorkerDeps } from './context.ts';
+import { startRescoreIfNeeded } from './jobs/mentions-rescore.ts';
 import { createLogger } from './logger.ts';
 import { closeQueues, createQueues } from './queues.ts';
 import { installSchedules } from './schedules.ts';
@@ -34,6 +35,8 @@ export async function startWorker(
   let refresh: NodeJS.Timeout | undefined;
   if (validQueues.includes('schedule')) {
     await installSchedules(queues);
+    if (await startRescoreIfNeeded(deps))
+      log.info('stored mentions use an older scorer: re-scoring');
     refresh = setInterval(() => {
       installSchedules(queues).catch((err: unknown) =>
         log.warn({ err }, 'unable to refresh job schedules; retrying on the next interval'),

@@ -11,6 +11,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { JobContext, WorkerDeps } from './context.ts';
 import { ingestMentions } from './jobs/mentions-ingest.ts';
+import { rescoreMentions } from './jobs/mentions-rescore.ts';
 import { pollSource } from './jobs/source-poll.ts';
 import { schedulePolls } from './jobs/sources-schedule.ts';
 
@@ -25,6 +26,7 @@ const handlers: { [N in JobName]: Handler<N> } = {
   'sources.schedule': schedulePolls,
   'source.poll': pollSource,
   'mentions.ingest': ingestMentions,
+  'mentions.rescore': rescoreMentions,
 };
 
 /** Per queue: polls wait on the network, ingest on Postgres; both overlap well. */

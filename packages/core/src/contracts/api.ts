@@ -49,6 +49,8 @@ export const MentionListQuery = z.object({
   sourceId: idParam.optional(),
   label: SentimentLabel.optional(),
   topic: z.string().min(1).max(200).optional(),
+  /** Only mentions raising this flag (the inbox's "needs attention" lane asks for urgent ones). */
+  flag: z.enum(['safeguarding', 'complaint', 'patientSafety', 'urgent', 'pii']).optional(),
 });
 export type MentionListQuery = z.infer<typeof MentionListQuery>;
 

@@ -25,6 +25,15 @@ export const jobCatalog = {
     }),
     attempts: 8,
   },
+  /** Re-scores stored mentions scored by an older scorer, one batch per job, oldest first. */
+  'mentions.rescore': {
+    queue: 'ingest',
+    payload: z.object({
+      scorerVersion: z.string().min(1),
+      afterId: z.number().int().nonnegative(),
+    }),
+    attempts: 8,
+  },
 } as const;
 
 export type JobName = keyof typeof jobCatalog;

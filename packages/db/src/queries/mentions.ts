@@ -184,6 +184,7 @@ export async function listMentions(pool: pg.Pool, q: MentionListQuery): Promise<
   if (q.sourceId !== undefined) add((p) => `m.source_id = ${p}`, q.sourceId);
   if (q.label !== undefined) add((p) => `m.sentiment_label = ${p}`, q.label);
   if (q.topic !== undefined) add((p) => `m.topics @> array[${p}::text]`, q.topic);
+  if (q.flag !== undefined) add((p) => `(m.flags ->> ${p})::boolean`, q.flag);
   params.push(q.limit + 1);
   const sql = `${SELECT_DTO} ${where.length ? `where ${where.join(' and ')}` : ''}
     order by m.id desc limit $${params.length}`;

@@ -1,4 +1,5 @@
 import type { RiskFlags, SentimentLabel } from '@barometer/core';
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
@@ -50,5 +51,7 @@ export const mentions = pgTable(
     index('mentions_topics_idx').using('gin', t.topics),
     index('mentions_scorer_version_idx').on(t.scorerVersion, t.id),
     index('mentions_fetched_at_idx').on(t.sourceId, t.fetchedAt),
+    // The inbox's "needs attention" lane: few rows, read on every dashboard load.
+    index('mentions_urgent_idx').on(t.id).where(sql`(${t.flags} ->> 'urgent')::boolean`),
   ],
 );

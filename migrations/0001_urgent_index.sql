@@ -1,0 +1,1 @@
+CREATE INDEX "mentions_urgent_idx" ON "mentions" USING btree ("id") WHERE ("mentions"."flags" ->> 'urgent')::boolean;
