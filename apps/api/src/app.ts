@@ -27,6 +27,7 @@ export async function buildApp(
   app.post('/api/sources', sources.create(deps));
   app.get('/api/sources/:id', sources.show(deps));
   app.patch('/api/sources/:id', sources.update(deps));
+  app.post('/api/sources/:id/poll', sources.pollNow(deps));
   app.get('/api/scorer/status', scorer.status(deps));
   app.get('/api/live', { websocket: true }, (socket, req) => deps.live.attach(socket, req.log));
 

@@ -158,6 +158,23 @@ test('malformed JSON and unknown fields get clear 4xx errors, and nothing change
   expect(after.items).toEqual(before.items);
 });
 
+test('poll now makes a source due at once and resumes a paused one', async () => {
+  await env.database.pool.query(
+    "update sources set status = 'paused', next_poll_at = now() + interval '1 day' where id = $1",
+    [env.sourceId],
+  );
+  const response = await env.app.inject({
+    method: 'POST',
+    url: `/api/sources/${env.sourceId}/poll`,
+  });
+  expect(response.statusCode).toBe(202);
+  const source = response.json<SourceDto>();
+  expect(source.status).toBe('pending');
+  expect(Date.parse(source.nextPollAt ?? '')).toBeLessThanOrEqual(Date.now());
+  const missing = await env.app.inject({ method: 'POST', url: '/api/sources/424242/poll' });
+  expect(missing.statusCode).toBe(404);
+});
+
 test('an unknown API route is a JSON 404', async () => {
   const response = await env.app.inject({ method: 'GET', url: '/api/nothing-here' });
   expect(response.statusCode).toBe(404);

@@ -1,5 +1,11 @@
 import { IdParams, SourceCreateBody, SourceUpdateBody } from '@barometer/core';
-import { createSource, getSourceDto, listSources, updateSource } from '@barometer/db';
+import {
+  createSource,
+  getSourceDto,
+  listSources,
+  requestPollNow,
+  updateSource,
+} from '@barometer/db';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiDeps } from '../deps.ts';
 import { notFound, validate } from '../http-error.ts';
@@ -34,5 +40,15 @@ export function update(deps: Pick<ApiDeps, 'database'>) {
     if (!source) throw notFound(`source ${id}`);
     req.log.info({ sourceId: id, fields: Object.keys(body) }, 'source updated');
     return source;
+  };
+}
+
+export function pollNow(deps: Pick<ApiDeps, 'database'>) {
+  return async (req: FastifyRequest, reply: FastifyReply) => {
+    const { id } = validate(IdParams, req.params, 'path');
+    const source = await requestPollNow(deps.database.db, id);
+    if (!source) throw notFound(`source ${id}`);
+    req.log.info({ sourceId: id }, 'poll requested');
+    return reply.status(202).send(source);
   };
 }

@@ -146,3 +146,17 @@ export async function recordPollFailure(db: Db, id: number, failure: PollFailure
     })
     .where(sql`${sources.id} = ${id}`);
 }
+
+/** "Poll now": the next scheduler tick picks the source up; paused sources are resumed. */
+export async function requestPollNow(db: Db, id: number): Promise<SourceDto | undefined> {
+  const [row] = await db
+    .update(sources)
+    .set({
+      nextPollAt: new Date(),
+      status: sql`case when ${sources.status} = 'paused' then 'pending' else ${sources.status} end`,
+      updatedAt: new Date(),
+    })
+    .where(sql`${sources.id} = ${id}`)
+    .returning({ id: sources.id });
+  return row ? getSourceDto(db, row.id) : undefined;
+}
