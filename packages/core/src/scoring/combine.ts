@@ -1,0 +1,82 @@
+import type { SentimentLabel } from '../mention.ts';
+import type { LexiconResult } from './lexicon.ts';
+import type { RuleResult } from './rules.ts';
+
+// One calibrated label from three sources. The trained model gives class probabilities; the
+// lexicon and the rules add evidence to the log-odds of a class, in units chosen so that one
+// clear service failure ("waited 14 hours") outweighs a mildly positive model, and a single
+// mild lexicon word does not overturn a confident model. The result is a proper distribution:
+// the label is its most likely class, the confidence that class's probability, and the score
+// P(positive) - P(negative), in [-1, 1].
+
+export const WEIGHTS = {
+  /** Per unit of wink/AFINN score (a strong word is 3-4), capped. */
+  lexicon: 0.3,
+  lexiconCap: 8,
+  failure: 1.3,
+  improvement: 0.8,
+  nothingToImprove: 1.6,
+  sarcasm: 1.5,
+  /** Neutral needs some evidence too: long texts are rarely neutral. */
+  neutralPerHit: -0.15,
+} as const;
+
+export interface Combined {
+  label: SentimentLabel;
+  score: number;
+  confidence: number;
+  probs: [number, number, number];
+}
+
+export function combine(
+  modelProbs: readonly [number, number, number],
+  lexicon: LexiconResult,
+  rules: RuleResult,
+): Combined {
+  let pos = lexicon.positive;
+  let neg = lexicon.negative;
+  if (rules.sarcasm) {
+    // Praise words around a failure read as complaint: move their weight to the other side.
+    for (const h of lexicon.hits) {
+      if (h.score > 0) {
+        pos -= h.score;
+        neg += h.score;
+      }
+    }
+  }
+  const nF = Math.min(rules.failures.length, 3);
+  const nI = Math.min(rules.improvements.length, 2);
+  const nN = Math.min(rules.nothingToImprove.length, 2);
+  const zNeg =
+    Math.log(modelProbs[0] + 1e-6) +
+    WEIGHTS.lexicon * Math.min(neg, WEIGHTS.lexiconCap) +
+    WEIGHTS.failure * nF +
+    WEIGHTS.improvement * nI +
+    (rules.sarcasm ? WEIGHTS.sarcasm : 0);
+  const zPos =
+    Math.log(modelProbs[2] + 1e-6) +
+    WEIGHTS.lexicon * Math.min(pos, WEIGHTS.lexiconCap) +
+    WEIGHTS.nothingToImprove * nN;
+  const zNeu =
+    Math.log(modelProbs[1] + 1e-6) + WEIGHTS.neutralPerHit * (lexicon.hits.length + nF + nI);
+  const max = Math.max(zNeg, zNeu, zPos);
+  const eNeg = Math.exp(zNeg - max);
+  const eNeu = Math.exp(zNeu - max);
+  const ePos = Math.exp(zPos - max);
+  const sum = eNeg + eNeu + ePos;
+  const probs: [number, number, number] = [eNeg / sum, eNeu / sum, ePos / sum];
+  const label: SentimentLabel =
+    probs[0] >= probs[1] && probs[0] >= probs[2]
+      ? 'negative'
+      : probs[2] >= probs[1]
+        ? 'positive'
+        : 'neutral';
+  const confidence = Math.max(probs[0], probs[1], probs[2]);
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  return {
+    label,
+    score: round(probs[2] - probs[0]),
+    confidence: round(confidence),
+    probs,
+  };
+}

@@ -1,0 +1,57 @@
+import { expect, test } from 'vitest';
+import { computeFlags, type FlagInput } from './flags.ts';
+
+const neutral: FlagInput = { text: '', score: 0, negative: false, failures: [], piiKinds: [] };
+const flagsOf = (text: string, extra: Partial<FlagInput> = {}) =>
+  computeFlags({ ...neutral, text, ...extra });
+
+test('suicidal intent, abuse, neglect and threats raise safeguarding with evidence', () => {
+  for (const text of [
+    'I just want to die, nobody listens',
+    'my dad hits my mum when he drinks',
+    'Nan was left in her own urine for hours',
+    "I'm going to stab the next nurse who ignores me",
+    'no food or water for two days on the ward',
+  ]) {
+    const r = flagsOf(text);
+    expect(r.flags.safeguarding, text).toBe(true);
+    expect(r.evidence.safeguarding?.length, text).toBeGreaterThan(0);
+    expect(r.flags.urgent, text).toBe(true);
+  }
+});
+
+test('common idioms do not raise safeguarding', () => {
+  for (const text of [
+    'this wait is killing me',
+    'dying for a brew after that shift',
+    'killing myself laughing at this',
+    'NHS in crisis says report',
+  ]) {
+    expect(flagsOf(text).flags.safeguarding, text).toBe(false);
+  }
+});
+
+test('a personal bad experience is a complaint, general bad news is not', () => {
+  expect(flagsOf('my mum waited 9 hours', { negative: true, score: -0.6 }).flags.complaint).toBe(
+    true,
+  );
+  expect(
+    flagsOf('NHS waiting lists hit record high', { negative: true, score: -0.5 }).flags.complaint,
+  ).toBe(false);
+});
+
+test('a complaint that is going to the press is urgent', () => {
+  const r = flagsOf('I am going to the press about how my dad was treated', {
+    negative: true,
+    score: -0.4,
+  });
+  expect(r.flags.urgent).toBe(true);
+  expect(r.evidence.urgent?.[0]).toContain('escalating');
+});
+
+test('death, wrong medication and data breaches are patient safety', () => {
+  expect(flagsOf('he died in the corridor').flags.patientSafety).toBe(true);
+  expect(flagsOf('they gave her the wrong dose of insulin').flags.patientSafety).toBe(true);
+  expect(flagsOf('my results were sent to the wrong address').flags.patientSafety).toBe(true);
+  expect(flagsOf('the staff were dead friendly').flags.patientSafety).toBe(false);
+});

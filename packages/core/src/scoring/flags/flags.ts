@@ -1,0 +1,97 @@
+import type { RiskFlags } from '../../contracts/api.ts';
+import { ESCALATION } from './escalation-patterns.ts';
+import { PATIENT_SAFETY } from './patient-safety-patterns.ts';
+import { type PatternGroup, SAFEGUARDING } from './safeguarding-patterns.ts';
+
+interface CompiledGroup {
+  name: string;
+  re: RegExp;
+}
+
+function compileGroups(groups: readonly PatternGroup[]): CompiledGroup[] {
+  return groups.map((g) => ({
+    name: g.name,
+    re: new RegExp(g.patterns.map((p) => `(?:${p})`).join('|'), 'gi'),
+  }));
+}
+
+const SAFEGUARDING_RE = compileGroups(SAFEGUARDING);
+const PATIENT_SAFETY_RE = compileGroups(PATIENT_SAFETY);
+const ESCALATION_RE = new RegExp(ESCALATION.map((p) => `(?:${p})`).join('|'), 'gi');
+
+// Someone telling their own (or their family's) experience, or speaking to the trust directly.
+const EXPERIENCE_RE =
+  /\b(?:i|i'm|im|i've|ive|i'd|me|my|we|we've|we're|our|us|mum|mom|dad|nan|gran|grandad|grandma|wife|husband|partner|son|daughter|baby|you|your|you've|you're)\b/i;
+
+/** Evidence as "group: matched words", each group at most once per match. */
+function findGroups(groups: CompiledGroup[], text: string): string[] {
+  let out: string[] | undefined;
+  for (const g of groups) {
+    g.re.lastIndex = 0;
+    const m = g.re.exec(text);
+    if (m !== null) (out ??= []).push(`${g.name}: "${m[0].trim()}"`);
+  }
+  return out ?? [];
+}
+
+export interface FlagInput {
+  /** Normalised text (see normaliseText). */
+  text: string;
+  /** Sentiment polarity after combining, -1..1. */
+  score: number;
+  negative: boolean;
+  /** Service failures and improvement requests the rules found. */
+  failures: string[];
+  piiKinds: string[];
+}
+
+export interface FlagResult {
+  flags: RiskFlags;
+  evidence: Record<string, string[]>;
+}
+
+/**
+ * Risk flags, independent of sentiment where it matters: safeguarding and patient safety are
+ * raised by their patterns alone. A complaint is a bad experience of the trust's services told
+ * by someone who had it (or to the trust): negative or naming a service failure, and personal.
+ * General bad news about the NHS has no one speaking from experience and is not a complaint.
+ * Urgent = safeguarding, or patient safety, or a complaint that is escalating (press, MP,
+ * lawyers, regulator) or very negative.
+ */
+export function computeFlags(input: FlagInput): FlagResult {
+  const evidence: Record<string, string[]> = {};
+  const safeguarding = findGroups(SAFEGUARDING_RE, input.text);
+  const patientSafety = findGroups(PATIENT_SAFETY_RE, input.text);
+  if (safeguarding.length > 0) evidence.safeguarding = safeguarding;
+  if (patientSafety.length > 0) evidence.patientSafety = patientSafety;
+
+  let complaint = false;
+  if (input.negative || input.failures.length > 0) {
+    const who = EXPERIENCE_RE.exec(input.text);
+    if (who !== null && (input.negative || input.score < 0.2)) {
+      complaint = true;
+      evidence.complaint = [`personal: "${who[0]}"`, ...input.failures.slice(0, 5)];
+    }
+  }
+
+  ESCALATION_RE.lastIndex = 0;
+  const escalation = ESCALATION_RE.exec(input.text);
+  const urgentReasons: string[] = [];
+  if (safeguarding.length > 0) urgentReasons.push('safeguarding');
+  if (patientSafety.length > 0) urgentReasons.push('patient safety');
+  if (complaint && escalation !== null) urgentReasons.push(`escalating: "${escalation[0]}"`);
+  if (complaint && input.score <= -0.75) urgentReasons.push('very negative complaint');
+  if (urgentReasons.length > 0) evidence.urgent = urgentReasons;
+  if (input.piiKinds.length > 0) evidence.pii = input.piiKinds;
+
+  return {
+    flags: {
+      safeguarding: safeguarding.length > 0,
+      complaint,
+      patientSafety: patientSafety.length > 0,
+      urgent: urgentReasons.length > 0,
+      pii: input.piiKinds.length > 0,
+    },
+    evidence,
+  };
+}

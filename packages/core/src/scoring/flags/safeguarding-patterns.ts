@@ -1,0 +1,90 @@
+// Safeguarding signals. These must never be missed, so the lists prefer recall: a comms officer
+// reading a false alarm costs a minute, a missed disclosure can cost a life. Each group is a list
+// of patterns you can read and extend; every pattern is matched case-insensitively on the
+// normalised text (curly quotes straightened, hashtags split into words).
+//
+// Known idioms that are NOT signals are excluded where it is cheap ("killing myself laughing",
+// "dying for a coffee" never matches because "dying for" is not listed).
+
+export interface PatternGroup {
+  name: string;
+  patterns: readonly string[];
+}
+
+const ME = String.raw`(?:my ?self|meself|myslef)`;
+const KIN = String.raw`(?:mum|mom|dad|son|daughter|wife|husband|partner|child|children|kids?|baby|nan|nana|gran|grandad|grandma|grandmother|grandfather|brother|sister|mother|father|mam|auntie|uncle|friend|neighbour)`;
+const HIM_HER = String.raw`(?:me|her|him|them|us|(?:my|our|his|her|their) ${KIN}|a patient|patients|the patient|a child|children|kids|residents?|a resident|a nurse|nurses|staff)`;
+
+export const SAFEGUARDING: readonly PatternGroup[] = [
+  {
+    name: 'suicide or self-harm',
+    patterns: [
+      String.raw`\bsuicid\w*`,
+      String.raw`\bself[ -]?harm\w*`,
+      String.raw`\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|burn|burning|starve|starving|hang|hanging|drown|drowning) ${ME}\b(?! laughing)`,
+      String.raw`\b(?:end|ending|take|taking) (?:it all|my (?:own )?life|my life|things)\b`,
+      String.raw`\b(?:want|wanted|wanting|going|ready|planning|plan|deserve) to die\b`,
+      String.raw`\bwish (?:i was|i were|i'd) (?:dead|never born)|\bwish i could (?:just )?(?:die|disappear)`,
+      String.raw`\b(?:don'?t|do not|dont) want to (?:live|be alive|be here anymore|wake up)`,
+      String.raw`\bno (?:reason|point) (?:to|in) (?:live|living|go(?:ing)? on|carry(?:ing)? on)`,
+      String.raw`\bbetter off (?:dead|without me)`,
+      String.raw`\b(?:overdos\w*|took (?:all )?(?:my|the) (?:pills|tablets))`,
+      String.raw`\bjump(?:ing)? (?:off|in front of)`,
+      String.raw`\bcan'?t (?:go on|take (?:it|this) any ?more|cope any ?more|do this any ?more)`,
+      String.raw`\b(?:goodbye|bye) (?:everyone|world|all)\b|\bthis is my last (?:post|message|tweet)`,
+      String.raw`\bmental health crisis|\bcrisis (?:team|line)\b|\b(?:i am|i'm|im|he is|she is|he's|she's|they are|they're) in crisis\b`,
+    ],
+  },
+  {
+    name: 'abuse',
+    patterns: [
+      String.raw`\b(?<!(?:substance|alcohol|drug|drugs|solvent) )abus(?:e|ed|es|ing|ive|er)\b`,
+      String.raw`\b(?:sexual(?:ly)? (?:assault|abus|harass|touch)\w*|rap(?:e|ed|ist)\b|molest\w*|groom(?:ed|ing)\b|grop(?:e|ed|ing)\b)`,
+      String.raw`\b(?:touched|touching) (?:me|her|him|them|my \w+) (?:inappropriately|up)|\binappropriate(?:ly)? touch\w*`,
+      String.raw`\b(?:domestic (?:violence|abuse)|coercive control|controlling partner)`,
+      String.raw`\b(?:hit|hits|hitting|beat|beats|beaten|beating|slapped|slaps|punched|punches|kicked|kicks|strangled|choked|shoved|pushed|restrained|bruised|grabbed|bit|spat at) ${HIM_HER}\b`,
+      String.raw`\bassault(?:ed|s|ing)?\b`,
+      String.raw`\b(?:stealing|stole|steals|taking|took|takes) (?:money|cash|pension|benefits|bank card)\b`,
+      String.raw`\b(?:stealing|stole|steals) from ${HIM_HER}`,
+      String.raw`\bfinancial(?:ly)? (?:abus|exploit)\w*`,
+      String.raw`\b(?:scared|afraid|frightened|terrified) of (?:my|her|his|their) (?:partner|husband|wife|boyfriend|girlfriend|carer|dad|father|mum|mother|son|daughter|stepdad)`,
+    ],
+  },
+  {
+    name: 'neglect',
+    patterns: [
+      String.raw`\bneglect\w*`,
+      String.raw`\bleft (?:lying )?in (?:(?:her|his|their|my|own|the) )?(?:own )?(?:urine|faeces|feces|poo|wee|soiled|dirty|wet)\w*`,
+      String.raw`\b(?:bed|pressure) sores?\b`,
+      String.raw`\b(?:dehydrated|malnourish\w*|starved)\b`,
+      String.raw`\b(?:not|never|wasn'?t|weren'?t|hadn'?t been|hasn'?t been) (?:been )?(?:fed|washed|changed|turned|given (?:any )?(?:food|water|a drink|a wash))\b`,
+      String.raw`\b(?:no|without) (?:food|water|a drink|fluids)\b[^.!?]{0,25}\b(?:for|in) (?:\d+|two|three|hours|days|a day)`,
+      String.raw`\bleft (?:on the floor|for hours on the floor|alone for (?:hours|days))`,
+      String.raw`\bfound (?:him|her|them|my \w+) (?:on the floor|soaked|covered in)`,
+    ],
+  },
+  {
+    name: 'child or adult at risk',
+    patterns: [
+      String.raw`\bsafeguard\w*`,
+      String.raw`\b(?:child|children|kid|kids|baby|toddler|teenager|adult|person|patient|mum|dad|nan|gran) (?:is |was |are |were )?(?:at risk|in danger|unsafe|not safe)\b`,
+      String.raw`\b(?:is|are|was|were) at risk of (?:harm|abuse|neglect|exploitation)`,
+      String.raw`\bvulnerable (?:adult|person|patient|child|woman|man|people)`,
+      String.raw`\b(?:missing (?:patient|person|child)|went missing|gone missing|wandered off|absconded)`,
+      String.raw`\bunsafe discharge|\bdischarged (?:to an empty house|with no one|alone)`,
+      String.raw`\b(?:fgm|female genital mutilation|forced marriage|modern slavery|trafficked|trafficking|county lines|cuckooing|exploited|exploitation)\b`,
+      String.raw`\b(?:social services|police) (?:were|was|have been|need to be|should be) (?:called|involved|informed)`,
+    ],
+  },
+  {
+    name: 'threat of violence',
+    patterns: [
+      String.raw`\b(?:i'?ll|i will|i'?m going to|im going to|i'm gonna|im gonna|gonna|going to|i'd|someone should|somebody should|should)\s+(?:kill|stab|shoot|hurt|batter|smash|attack|burn|bomb|knife|punch|deck|glass|strangle)\s+(?:you|u|them|him|her|the|every|some|someone|somebody|that|those|this|staff|a nurse|a doctor|doctors|nurses)\b`,
+      String.raw`\b(?:bomb (?:the|that|this)|shoot (?:up )?the|burn (?:the place|it|the hospital) down|blow (?:up )?the)`,
+      String.raw`\b(?:deserve|deserves|ought) to (?:die|be shot|be killed|be hanged|be stabbed|be attacked)`,
+      String.raw`\b(?:watch your back|know where (?:you|she|he|they) live|you'?ll regret|coming for (?:you|them))`,
+      String.raw`\bthreat(?:en|ened|ening|s)? (?:to )?(?:kill|stab|hurt|harm|staff|nurses|doctors|me|us|my|her|him|violence)|\bthreatening (?:behaviour|me|staff|nurses)`,
+      String.raw`\b(?:brought|bring|brandish\w*|pulled|pulling|carrying|carries|has|had|with) an? (?:knife|gun|weapon|machete|blade)`,
+    ],
+  },
+];

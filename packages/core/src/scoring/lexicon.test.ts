@@ -1,0 +1,26 @@
+import { expect, test } from 'vitest';
+import { scoreLexicon } from './lexicon.ts';
+import { tokenize } from './tokens.ts';
+
+const lex = (s: string) => scoreLexicon(tokenize(s));
+
+test('NHS service words are not scored as praise', () => {
+  expect(lex('need more help and care').score).toBe(0);
+  expect(lex('could be better').score).toBe(0);
+});
+
+test('negation with a straight or curly apostrophe reverses the score', () => {
+  expect(lex("staff weren't helpful").score).toBeLessThan(0);
+  expect(lex('staff weren’t helpful'.replace('’', "'")).score).toBeLessThan(0);
+});
+
+test('emoji and emoticons are scored', () => {
+  expect(lex('😡').score).toBeLessThan(0);
+  expect(lex(':)').score).toBeGreaterThan(0);
+});
+
+test('hits say which words drove the score', () => {
+  const r = lex('rude and dismissive');
+  expect(r.hits.map((h) => h.word)).toEqual(['rude', 'dismissive']);
+  expect(r.negative).toBe(6);
+});

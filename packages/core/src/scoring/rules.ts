@@ -1,0 +1,140 @@
+// Rules for what both the lexicon and the trained model miss. Each list is a readable set of
+// patterns; each list compiles once into a single regular expression (hot path).
+//
+// The text they run on has been through normaliseText and is matched case-insensitively.
+
+const NUM = String.raw`(?:\d+(?:[.,]\d+)?|a couple of|a few|several|many|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|forty|fifty)`;
+
+/** UK/NHS service failure: long waits, corridor care, no beds, cancellations, being ignored. */
+export const SERVICE_FAILURE: readonly string[] = [
+  // Long waits: "waited 14 hours", "sat in A&E for 9 hrs", "a 6 hour wait", "3 weeks for a call back".
+  String.raw`\b(?:wait(?:ed|ing)?|sat|sitting|stuck|queu(?:e|ed|ing)|left|lying|laid|on hold)\b[^.!?]{0,40}?\b${NUM}\s*\+?\s*(?:hours?|hrs?|days?|weeks?|months?|years?)\b`,
+  String.raw`\b${NUM}[\s-]*(?:hours?|hrs?|days?|weeks?|months?)(?:'s)?\s+(?:wait|delay|queue)`,
+  String.raw`\b(?:hours?|days?|weeks?|months?) (?:and hours?|of waiting|on end|in a corridor|on a trolley)`,
+  String.raw`\bstill (?:waiting|no (?:word|news|reply|response|call|bed|appointment|letter|results?|sign))`,
+  String.raw`\b(?:corridor care|in (?:a|the) corridors?|on a trolley|trolley wait|no beds?|bed shortage|bed blocking|no (?:bed|space|room)s? available)`,
+  String.raw`\b(?:cancel+ed|postponed|rescheduled|moved|bumped)\b[^.!?]{0,25}?\b(?:again|twice|three times|\d+ times|last minute|on the day)\b`,
+  String.raw`\b(?:cancel+ed|postponed)\s+(?:my|our|his|her|their|mum's|dad's|the)\b`,
+  String.raw`\b(?:nobody|no one|no-one|noone)\b[^.!?]{0,15}?\b(?:answer(?:s|ed)?|came|comes|come|called|calls|rang|told|explained|listen(?:s|ed)?|cares?|bothered|checked|helped|turned up|picks? up|picked up|seen)`,
+  String.raw`\bnever (?:got|received|heard|called|rang|came|turned up|arrived|showed|rings|answer(?:s|ed)?|told|explained|again)`,
+  String.raw`\b(?:did ?n[o']?t|do ?n[o']?t|does ?n[o']?t|would ?n[o']?t|wo ?n[o']?t) (?:listen|care|bother|answer|call (?:back|me)|ring (?:back|me)|explain|turn up|arrive|come|get back|respond|check)`,
+  String.raw`\b(?:could ?n[o']?t|can ?n[o']?t|cannot|unable to) (?:get (?:through|an appointment|a bed|seen|hold)|park|find anyone|breathe)`,
+  String.raw`\bon hold (?:for|forever)|\bphone (?:just )?rang out|\bno answer\b|\bnot (?:been )?answered`,
+  String.raw`\b(?:lost|misplaced) (?:my|his|her|our|their|the) (?:notes|records|referral|results|samples?|letter|bloods|scans?|file|belongings)`,
+  String.raw`\b(?:sent|discharged) (?:home|out)\b[^.!?]{0,30}?\b(?:too (?:early|soon)|without|in agony|in pain|with (?:a )?(?:broken|fractured))`,
+  String.raw`\bleft (?:alone|in (?:agony|pain|tears|the dark|soiled|a corridor)|on (?:a|the) (?:floor|trolley)|waiting|unattended|without)`,
+  String.raw`\b(?:in agony|in tears|fobbed off|brushed off|ignored|dismissed|patronis(?:ed|ing)|talked down to|not listened to|treated like)`,
+  String.raw`\b(?:rude|dismissive|unhelpful|uncaring|arrogant|condescending|unprofessional|incompetent|useless|hopeless|clueless|shocking|appalling|disgusting|disgraceful|disgrace|shambles|shambolic|horrendous|horrific|awful|terrible|dreadful|atrocious|abysmal|diabolical|pathetic|a joke|a farce|unacceptable|worst|nightmare|farcical|ridiculous|outrageous)\b`,
+  String.raw`\b(?:short[ -]?staffed|understaffed|under[ -]?resourced|no staff|not enough (?:staff|nurses|doctors|beds))`,
+  String.raw`\b(?:filthy|dirty|unclean|blood on the|smelled of urine|stank)\b`,
+  String.raw`\b(?:complain(?:ed|ing|t)|raised a concern|formal complaint|pals)\b`,
+  String.raw`\b(?:parking (?:charges?|fees?|costs?|is a nightmare)|overcharged|no parking|couldn'?t park|nowhere to park)`,
+  String.raw`\bambulance\b[^.!?]{0,30}?\b(?:never (?:came|arrived)|took ${NUM}|didn'?t (?:come|arrive))`,
+  String.raw`\b(?:misdiagnos\w*|wrong (?:medication|medicine|dose|diagnosis|patient|leg|arm|side|drug))`,
+  String.raw`\bno (?:communication|information|updates?|explanation|apology|dignity|compassion|empathy|respect|care|help|support|one (?:there|around))\b`,
+  String.raw`\b(?:let (?:me|us|him|her|them) down|failed (?:me|us|him|her|them|my|our))\b`,
+  String.raw`\b(?:gave up (?:and|waiting)|walked out|went private|had to pay|never again|avoid (?:this|at all costs))`,
+];
+
+/** Requests for improvement ("could be better", "need more staff"): mildly negative. */
+export const IMPROVEMENT_REQUEST: readonly string[] = [
+  String.raw`\b(?:could|should|might|would) (?:have )?(?:be(?:en)?|do|done) (?:a (?:lot|bit|little) )?(?:better|more|quicker|faster|improved)`,
+  String.raw`\b(?:needs?|needed) (?:to (?:be )?(?:improve|sort|look|listen|be better|change|speed)|more|better|improv)`,
+  String.raw`\b(?:more|extra) (?:staff|nurses|doctors|beds|parking|information|communication|updates|seating|chairs|clarity)\b`,
+  String.raw`\b(?:room for improvement|needs improving|needs improvement|not good enough|not ideal|a bit slow|too slow|too long|too busy|quicker response|faster response|shorter wait)`,
+  String.raw`\b(?:would be (?:nice|good|better|helpful) if|wish (?:they|there|the|you|someone)|if only)\b`,
+];
+
+/** Answers to "what could be improved?" that mean all was well. */
+export const NOTHING_TO_IMPROVE: readonly string[] = [
+  String.raw`^\W*(?:nothing|none|no|nope|n\/a|not really|no changes?|nothing at all|nothing really|nothing to (?:improve|add|say)|nothing,? (?:it was|all) (?:perfect|great|good|fine|excellent))\W*$`,
+  String.raw`\b(?:can'?t|cannot|could ?n'?t) (?:think of|fault|ask for) (?:anything|any(?:thing)? (?:better|more)|them|it|the)`,
+  String.raw`\b(?:could ?n'?t|can'?t|cannot) (?:be|have been) (?:improved|better|faulted)`,
+  String.raw`\b(?:keep (?:up the good work|doing what you(?:'re| are) doing|it up)|carry on as you are|nothing (?:to improve|needs? (?:changing|improving)))`,
+  String.raw`\b(?:no (?:complaints?|problems?|issues?|improvements? needed)|faultless|first class|second to none)\b`,
+];
+
+/** Sarcasm cues: on their own ("yeah right") or praise set around a service failure. */
+export const SARCASM_CUE: readonly string[] = [
+  String.raw`\b(?:yeah right|said no one ever|thanks for nothing|cheers for nothing|just what (?:i|we) needed|what a (?:treat|joy|time to be alive)|living the dream|love (?:it|that|this)|love how|nothing like|so glad|how lovely|oh joy|well done (?:again|you)|gold star|slow clap|bravo)\b`,
+  String.raw`(?:^|\s)\/s\b|🙄|😒|🤡|🙃|👏`,
+  String.raw`\b(?:another|yet another|again)\b`,
+];
+
+export const PRAISE_WORDS: ReadonlySet<string> = new Set([
+  'great',
+  'brilliant',
+  'fantastic',
+  'amazing',
+  'love',
+  'loving',
+  'lovely',
+  'perfect',
+  'wonderful',
+  'superb',
+  'fab',
+  'awesome',
+  'excellent',
+  'thanks',
+  'thank',
+  'cheers',
+  'nice',
+  'good',
+  'best',
+  'fun',
+  'glad',
+  'impressive',
+  'impressed',
+  'bravo',
+  'congratulations',
+  'delighted',
+]);
+
+function compile(patterns: readonly string[], flags = 'gi'): RegExp {
+  return new RegExp(patterns.map((p) => `(?:${p})`).join('|'), flags);
+}
+
+const FAILURE_RE = compile(SERVICE_FAILURE);
+const IMPROVE_RE = compile(IMPROVEMENT_REQUEST);
+const NOTHING_RE = compile(NOTHING_TO_IMPROVE, 'gim');
+const SARCASM_RE = compile(SARCASM_CUE, 'giu');
+const CONTRAST_RE =
+  /\b(?:but|however|although|though|despite|except|apart from|other than|aside from)\b/i;
+
+function matches(re: RegExp, text: string): string[] {
+  re.lastIndex = 0;
+  let out: string[] | undefined;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    (out ??= []).push(m[0].trim());
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out ?? EMPTY;
+}
+const EMPTY: string[] = [];
+
+export interface RuleResult {
+  failures: string[];
+  improvements: string[];
+  nothingToImprove: string[];
+  /** Sarcasm: praise words here are read as complaint. */
+  sarcasm: boolean;
+  sarcasmCues: string[];
+  /** Whether the text contrasts praise with criticism ("but", "however"): a genuine mix. */
+  contrast: boolean;
+}
+
+export function applyRules(text: string, hasPraise: boolean): RuleResult {
+  const failures = matches(FAILURE_RE, text);
+  const improvements = matches(IMPROVE_RE, text);
+  const nothingToImprove = matches(NOTHING_RE, text);
+  const contrast = CONTRAST_RE.test(text);
+  let sarcasmCues = EMPTY;
+  let sarcasm = false;
+  if (failures.length > 0 && hasPraise) {
+    sarcasmCues = matches(SARCASM_RE, text);
+    // Praise next to a failure is sarcasm when something marks it ("another 9 hour wait. Love
+    // it."), or when nothing contrasts the two ("Great, 14 hours on a trolley").
+    sarcasm = sarcasmCues.length > 0 || !contrast;
+  }
+  return { failures, improvements, nothingToImprove, sarcasm, sarcasmCues, contrast };
+}

@@ -1,0 +1,117 @@
+import type { RiskFlags } from '../contracts/api.ts';
+import type { SentimentLabel } from '../mention.ts';
+import { combine } from './combine.ts';
+import { computeFlags } from './flags/flags.ts';
+import { scoreLexicon } from './lexicon.ts';
+import { type CompiledModel, predictSentiment, predictTopics } from './model.ts';
+import { normaliseText } from './normalise.ts';
+import { redactPii } from './redaction/pii.ts';
+import { applyRules, PRAISE_WORDS } from './rules.ts';
+import { featuresOf, tokenize } from './tokens.ts';
+import { keywordTopics, type Taxonomy } from './topics.ts';
+
+export interface MentionScore {
+  version: string;
+  sentiment: { score: number; label: SentimentLabel; confidence: number };
+  /** What drove the sentiment, most telling first ("rule: ...", "model: ...", "lexicon: ..."). */
+  explanation: string[];
+  flags: RiskFlags;
+  /** Evidence per flag (and per topic under "topic:<name>"). */
+  flagEvidence: Record<string, string[]>;
+  topics: string[];
+  /** The title and text with patient-identifying data replaced by labels. */
+  redacted: string;
+}
+
+export interface ScoreInput {
+  title?: string | null;
+  text: string;
+}
+
+export interface ScoreOptions {
+  /** The trust's own taxonomy (topic name -> keywords), from its profile. */
+  taxonomy?: Taxonomy;
+}
+
+/** Sentiment and topics read at most this much: long articles are judged by their opening. */
+const MAX_SCORED_CHARS = 2000;
+/** Redaction covers the whole text up to this size (alerts and exports use the redacted copy). */
+const MAX_REDACTED_CHARS = 100_000;
+
+export type Scorer = (input: ScoreInput, options?: ScoreOptions) => MentionScore;
+
+export function createScorer(model: CompiledModel, version: string): Scorer {
+  return (input, options) => {
+    const full = input.title ? `${input.title}. ${input.text}` : input.text;
+    const { text, hashtags } = normaliseText(full.slice(0, MAX_SCORED_CHARS));
+    const tokens = tokenize(text);
+    const features = featuresOf(tokens);
+
+    const lexicon = scoreLexicon(tokens);
+    let hasPraise = false;
+    for (const h of lexicon.hits) if (h.score > 0 && PRAISE_WORDS.has(h.word)) hasPraise = true;
+    const rules = applyRules(text, hasPraise);
+    const prediction = predictSentiment(model.sentiment, features, features.length);
+    const sentiment = combine(prediction.probs, lexicon, rules);
+
+    const explanation: string[] = [];
+    for (const f of rules.failures) explanation.push(`rule: service failure "${f}"`);
+    for (const f of rules.improvements) explanation.push(`rule: improvement request "${f}"`);
+    for (const f of rules.nothingToImprove) explanation.push(`rule: nothing to improve "${f}"`);
+    if (rules.sarcasm) {
+      explanation.push(
+        `rule: sarcasm (praise around a failure${rules.sarcasmCues.length > 0 ? `: "${rules.sarcasmCues.join('", "')}"` : ''})`,
+      );
+    }
+    const [pn, pu, pp] = prediction.probs;
+    explanation.push(
+      `model: negative ${pn.toFixed(2)}, neutral ${pu.toFixed(2)}, positive ${pp.toFixed(2)}` +
+        (prediction.drivers.length > 0
+          ? ` (${prediction.drivers.map((d) => `"${d.feature.replace(/^not_/, 'not ')}"`).join(', ')})`
+          : ''),
+    );
+    for (const h of lexicon.hits) {
+      const sarcastic = rules.sarcasm && h.score > 0;
+      explanation.push(
+        `lexicon: ${h.word} (${h.score > 0 ? '+' : ''}${h.score}${h.negated ? ', negated' : ''}${sarcastic ? ', read as sarcasm' : ''})`,
+      );
+    }
+
+    const { redacted, found } = redactPii(full.slice(0, MAX_REDACTED_CHARS));
+    const piiKinds = [...new Set(found.map((f) => f.kind))];
+    const { flags, evidence } = computeFlags({
+      text,
+      score: sentiment.score,
+      negative: sentiment.label === 'negative',
+      failures: rules.failures,
+      piiKinds,
+    });
+
+    const topics: string[] = [];
+    const addTopic = (topic: string, why: string) => {
+      if (!topics.includes(topic)) {
+        topics.push(topic);
+        evidence[`topic:${topic}`] = [why];
+      }
+    };
+    for (const t of keywordTopics(text, options?.taxonomy)) addTopic(t.topic, `"${t.evidence}"`);
+    for (const t of predictTopics(model.topics, features, features.length)) {
+      addTopic(t.topic, `model: "${t.driver}"`);
+    }
+    for (const h of hashtags) addTopic(`#${h}`, 'hashtag');
+
+    return {
+      version,
+      sentiment: {
+        score: sentiment.score,
+        label: sentiment.label,
+        confidence: sentiment.confidence,
+      },
+      explanation,
+      flags,
+      flagEvidence: evidence,
+      topics,
+      redacted,
+    };
+  };
+}

@@ -1,0 +1,67 @@
+import { textFeatures } from '../features.ts';
+import type { ScorerModelJson } from '../model.ts';
+import type { LabelledComment } from './fft-data.ts';
+import { type Example, trainSoftmax } from './softmax-regression.ts';
+
+/** A topic needs at least this many labelled examples to be learned at all. */
+const MIN_TOPIC_POSITIVES = 15;
+/** Topic weights smaller than this are dropped: they change no decision and bloat the file. */
+const MIN_TOPIC_WEIGHT = 0.05;
+
+export interface TrainInput {
+  comments: LabelledComment[];
+  /** Names of the files (not paths) the comments came from, recorded in the artefact. */
+  trainedOn: string[];
+  version: string;
+}
+
+/** Trains the sentiment and topic models. Pure and deterministic: same input, same output. */
+export function trainScorerModel(input: TrainInput): ScorerModelJson {
+  const featured = input.comments.map((c) => ({ c, features: textFeatures(c.text) }));
+
+  const sentimentExamples: Example[] = featured
+    .filter(({ c }) => c.sentiment !== undefined)
+    .map(({ c, features }) => ({ features, label: c.sentiment! }));
+  const sentiment = trainSoftmax(sentimentExamples, {
+    classes: 3,
+    epochs: 10,
+    minCount: 2,
+    balance: 0.5,
+  });
+
+  const counts = new Map<string, number>();
+  for (const { c } of featured) for (const t of c.topics) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const categories = [...counts.entries()]
+    .filter(([, n]) => n >= MIN_TOPIC_POSITIVES)
+    .map(([t]) => t)
+    .sort();
+  // Rows from a file with category labels only: every v6 row, and phase-1 rows whose older
+  // category has a v6 counterpart (others would be unreliable negatives).
+  const topicRows = featured.filter(({ c }) => c.topics.length > 0 || c.source === 'v6');
+  const bias: number[] = [];
+  const weights: Record<string, number[]> = {};
+  categories.forEach((topic, ci) => {
+    const model = trainSoftmax(
+      topicRows.map(({ c, features }) => ({ features, label: c.topics.includes(topic) ? 1 : 0 })),
+      { classes: 2, epochs: 6, minCount: 3, balance: 0.5, seed: 7 + ci },
+    );
+    bias.push(Math.round((model.bias[1]! - model.bias[0]!) * 1e4) / 1e4);
+    for (const [f, w] of Object.entries(model.weights)) {
+      const d = Math.round((w[1]! - w[0]!) * 1e4) / 1e4;
+      if (Math.abs(d) >= MIN_TOPIC_WEIGHT) (weights[f] ??= []).push(ci, d);
+    }
+  });
+  const sortedWeights: Record<string, number[]> = {};
+  for (const f of Object.keys(weights).sort()) sortedWeights[f] = weights[f]!;
+  return {
+    version: input.version,
+    trainedOn: input.trainedOn,
+    sentiment,
+    topics: { categories, bias, weights: sortedWeights },
+  };
+}
+
+/** Serialises the artefact the same way every time (keys in a fixed order, one line). */
+export function serialiseModel(model: ScorerModelJson): string {
+  return `${JSON.stringify(model)}\n`;
+}
