@@ -22,7 +22,10 @@ function withDatabase(url: string, name: string): string {
  * A fresh, migrated database for one test file, so files run in parallel without sharing rows.
  * Uses TEST_DATABASE_URL (a server URL) or the local default.
  */
-export async function createTestDatabase(label = 'test'): Promise<TestDatabase> {
+export async function createTestDatabase(
+  label = 'test',
+  options: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL ?? DEFAULT_DATABASE_URL;
   const name = `barometer_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -34,7 +37,7 @@ export async function createTestDatabase(label = 'test'): Promise<TestDatabase> 
   }
   const url = withDatabase(serverUrl, name);
   const database = createDatabase(url, { max: 5 });
-  await runMigrations(database);
+  if (options.migrate !== false) await runMigrations(database);
   return {
     ...database,
     url,
