@@ -1,0 +1,4 @@
+export * from './cache-headers.ts';
+export * from './presets.ts';
+export * from './relevance.ts';
+export * from './schedule.ts';
