@@ -1,0 +1,164 @@
+import { randomInt } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { type Logger, pino } from 'pino';
+import { controlRoutes } from './control/routes.ts';
+import { BenchModeError } from './errors.ts';
+import { createBenchFeeds } from './feeds/bench.ts';
+import { liveFeedList, serveLiveFeed } from './feeds/live.ts';
+import type { Route } from './http/route.ts';
+import type { FeedInfo, SimItem } from './item.ts';
+import { createRandom } from './random.ts';
+import { loadScenario } from './scenario/load.ts';
+import { createHttpServer } from './server.ts';
+import { createStore } from './store.ts';
+import { createTimeline } from './timeline.ts';
+
+export { BenchModeError, UnknownFeedError } from './errors.ts';
+export type { FeedInfo, SimItem } from './item.ts';
+export { loadScenario, SCENARIO_DIR, ScenarioError } from './scenario/load.ts';
+
+export type SimulatorOptions = {
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** A file name in apps/simulator/scenarios (without .json) or a path to a scenario file. */
+  scenario?: string;
+  /** Overrides the scenario's rate. */
+  ratePerMinute?: number;
+  /** Same seed, same texts in the same order. */
+  seed?: number;
+  /** Items already in the feeds at start, dated in the recent past. */
+  startWith?: number;
+  /** Bench scenario: how many feeds. */
+  feedCount?: number;
+  /** The clock; tests pass a fake one and call tick() themselves. */
+  now?: () => Date;
+  /** Whether a timer calls tick() every tickMs (default true). */
+  autoTick?: boolean;
+  tickMs?: number;
+  logger?: Logger;
+};
+
+export type Simulator = {
+  /** Base URL, e.g. http://127.0.0.1:41234 */
+  url: string;
+  scenario: string;
+  feeds: FeedInfo[];
+  /** Adds an item at the top of a feed immediately. */
+  publish(feed: string, item?: Partial<SimItem>): SimItem;
+  /** Adds the items due since the last tick (at ratePerMinute); returns them. */
+  tick(): SimItem[];
+  /** A feed's items, newest first. */
+  items(feed: string): readonly SimItem[];
+  close(): Promise<void>;
+};
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const now = options.now ?? (() => new Date());
+  const scenario = loadScenario(options.scenario ?? 'demo');
+  const seed = options.seed ?? randomInt(2 ** 31);
+  const random = createRandom(seed);
+  const startedAt = now();
+  const runId = startedAt.getTime().toString(36);
+  let baseUrl = '';
+  const getBaseUrl = () => baseUrl;
+
+  let routes: Route[];
+  let listFeeds: () => FeedInfo[];
+  let publish: Simulator['publish'];
+  let tick: Simulator['tick'] = () => [];
+  let items: Simulator['items'] = () => [];
+
+  if (scenario.mode === 'bench') {
+    const bench = createBenchFeeds({
+      scenario: { ...scenario, feedCount: options.feedCount ?? scenario.feedCount },
+      random,
+      now,
+      runId,
+      baseUrl: getBaseUrl,
+    });
+    routes = [{ method: 'GET', path: FEED_PATH, handle: bench.serve }];
+    listFeeds = bench.list;
+    publish = () => {
+      throw new BenchModeError(
+        'bench feeds make fresh items on every fetch; publish is for live scenarios',
+      );
+    };
+  } else {
+    const store = createStore(
+      scenario.feeds.map((feed) => feed.name),
+      startedAt,
+    );
+    const timeline = createTimeline({
+      scenario,
+      store,
+      random,
+      now,
+      runId,
+      ratePerMinute: options.ratePerMinute ?? scenario.ratePerMinute,
+    });
+    timeline.backfill(options.startWith ?? 0);
+    const deps = { scenario, store, runId, baseUrl: getBaseUrl };
+    routes = [{ method: 'GET', path: FEED_PATH, handle: serveLiveFeed(deps) }];
+    listFeeds = () => liveFeedList(deps);
+    publish = (feed, item) => timeline.publish(feed, item);
+    tick = () => timeline.tick();
+    items = (feed) => store.items(feed);
+  }
+
+  routes.push(
+    ...controlRoutes({ feeds: () => listFeeds(), publish: (feed, item) => publish(feed, item) }),
+    {
+      method: 'GET',
+      path: /^\/healthz$/,
+      handle: ({ res }) => {
+        res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end('ok\n');
+      },
+    },
+  );
+
+  const server = createHttpServer(routes, logger);
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  const timer =
+    options.autoTick === false || scenario.mode === 'bench'
+      ? undefined
+      : setInterval(() => {
+          const created = tick();
+          if (created.length > 0) logger.debug({ count: created.length }, 'items published');
+        }, options.tickMs ?? 1000);
+  timer?.unref();
+
+  logger.info(
+    { url: baseUrl, scenario: scenario.name, seed, mode: scenario.mode },
+    'simulator listening',
+  );
+  return {
+    url: baseUrl,
+    scenario: scenario.name,
+    feeds: listFeeds(),
+    publish: (feed, item = {}) => publish(feed, item),
+    tick: () => tick(),
+    items: (feed) => items(feed),
+    close: async () => {
+      if (timer) clearInterval(timer);
+      await new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+const FEED_PATH = /^\/feeds\/([a-z0-9][a-z0-9-]*)\.(rss|atom)$/;
