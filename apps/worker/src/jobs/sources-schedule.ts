@@ -1,5 +1,5 @@
 import type { JobPayload } from '@barometer/core';
-import { listDueSources } from '@barometer/db';
+import { forgetValidators, listDueSources } from '@barometer/db';
 import type { JobContext, WorkerDeps } from '../context.ts';
 import { enqueueMany } from '../queues.ts';
 
@@ -15,11 +15,28 @@ export function pollJobId(sourceId: number): string {
  * the source id, so a source already waiting or in flight is never enqueued twice, and if Redis
  * loses its state the next tick rebuilds the work from Postgres.
  */
+/**
+ * A key that lives as long as Redis keeps its state. When it is missing, Redis is new or lost its
+ * data, and with it any ingest jobs in flight: every source is refetched in full.
+ */
+export function redisEpochKey(prefix: string): string {
+  return `${prefix}:state-epoch`;
+}
+
 export async function schedulePolls(
   _payload: JobPayload<'sources.schedule'>,
   ctx: JobContext,
-  deps: Pick<WorkerDeps, 'database' | 'queues'>,
+  deps: Pick<WorkerDeps, 'database' | 'queues' | 'redis' | 'config'>,
 ): Promise<void> {
+  const fresh = await deps.redis.set(
+    redisEpochKey(deps.config.REDIS_PREFIX),
+    new Date().toISOString(),
+    'NX',
+  );
+  if (fresh === 'OK') {
+    const reset = await forgetValidators(deps.database.db);
+    ctx.log.warn({ sources: reset }, 'Redis has no earlier state: refetching every source in full');
+  }
   const due = await listDueSources(deps.database.db, new Date(), MAX_SOURCES_PER_TICK);
   if (due.length === 0) return;
   await enqueueMany(

@@ -160,3 +160,17 @@ export async function requestPollNow(db: Db, id: number): Promise<SourceDto | un
     .returning({ id: sources.id });
   return row ? getSourceDto(db, row.id) : undefined;
 }
+
+/**
+ * Forgets every source's validators and makes it due, so the next polls fetch full bodies again.
+ * Used when Redis has lost its state: ingest jobs that were in flight are gone, and a 304 or an
+ * unchanged body hash would otherwise hide their items for good. Upserts make the refetch safe.
+ */
+export async function forgetValidators(db: Db): Promise<number> {
+  const rows = await db
+    .update(sources)
+    .set({ etag: null, lastModified: null, contentHash: null, nextPollAt: new Date() })
+    .where(sql`${sources.enabled} and ${sources.status} <> 'gone'`)
+    .returning({ id: sources.id });
+  return rows.length;
+}
