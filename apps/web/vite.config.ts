@@ -16,5 +16,12 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
+    rolldownOptions: {
+      treeshake: {
+        // @barometer/core is pure (no I/O, no top-level effects) but does not say so in its
+        // package.json; without this the scorer and its model weights would ship to the browser.
+        moduleSideEffects: (id: string) => !/[\\/]packages[\\/]core[\\/]|wink-/.test(id),
+      },
+    },
   },
 });

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { countNewer, highestId, mergeMentions } from './merge-mentions.ts';
+import { collectTopics, countNewer, highestId, mergeMentions } from './merge-mentions.ts';
 import { testMention } from './test-mention.ts';
 
 test('merging shows each mention once, newest first', () => {
@@ -35,4 +35,12 @@ test('newer mentions are counted against the newest one seen', () => {
   expect(countNewer(list, 8)).toBe(2);
   expect(countNewer(list, 10)).toBe(0);
   expect(countNewer(list, null)).toBe(0);
+});
+
+test('topics are collected once each, alphabetically', () => {
+  const list = [
+    testMention(2, { topics: ['parking', 'A&E'] }),
+    testMention(1, { topics: ['maternity', 'parking'] }),
+  ];
+  expect(collectTopics(list)).toEqual(['A&E', 'maternity', 'parking']);
 });

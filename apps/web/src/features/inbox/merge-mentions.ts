@@ -34,3 +34,10 @@ export function countNewer(mentions: readonly MentionDto[], seenMaxId: number | 
   for (const mention of mentions) if (mention.id > seenMaxId) count++;
   return count;
 }
+
+/** Every topic in the list, alphabetically, for the topic filter's suggestions. */
+export function collectTopics(mentions: readonly MentionDto[]): string[] {
+  const topics = new Set<string>();
+  for (const mention of mentions) for (const topic of mention.topics) topics.add(topic);
+  return [...topics].sort((a, b) => a.localeCompare(b, 'en-GB'));
+}

@@ -1,0 +1,146 @@
+import type { MentionDto } from '@barometer/core';
+import { useEffect, useRef } from 'react';
+import { activeFlags } from '../../components/flags.ts';
+import { SentimentBadge } from '../../components/SentimentBadge.tsx';
+import { TimeStamp } from '../../components/TimeStamp.tsx';
+import { TopicChips } from '../../components/TopicChips.tsx';
+import { safeHttpUrl } from './safe-url.ts';
+
+export interface MentionDetailProps {
+  mention: MentionDto;
+  now: Date;
+  onClose: () => void;
+}
+
+/**
+ * Everything known about one mention. All of it is untrusted text from the outside world, so it is
+ * rendered as React text nodes only: no HTML from the feed, and so no third-party images load.
+ */
+export function MentionDetail({ mention, now, onClose }: MentionDetailProps) {
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    closeRef.current?.focus({ preventScroll: true });
+  }, []);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  const link = safeHttpUrl(mention.url);
+  const flags = activeFlags(mention);
+  const hasImages = mention.html !== null && /<img\b/i.test(mention.html);
+
+  return (
+    <aside className="detail" data-testid="mention-detail" aria-labelledby="detail-title">
+      <header className="detail-head">
+        <div className="detail-source">
+          <strong>{mention.sourceName}</strong>
+          {mention.author ? <span className="muted"> · {mention.author}</span> : null}
+        </div>
+        <button ref={closeRef} type="button" className="icon-button" onClick={onClose}>
+          <span aria-hidden="true">✕</span>
+          <span className="visually-hidden">Close details</span>
+        </button>
+      </header>
+
+      <h2 id="detail-title" className="detail-title">
+        {mention.title || 'Untitled mention'}
+      </h2>
+
+      <dl className="facts">
+        <dt>Published</dt>
+        <dd>
+          <TimeStamp value={mention.publishedAt} now={now} />
+        </dd>
+        <dt>Fetched</dt>
+        <dd>
+          <TimeStamp value={mention.fetchedAt} now={now} />
+        </dd>
+        <dt>Link</dt>
+        <dd>
+          {link ? (
+            <a href={link} target="_blank" rel="noopener noreferrer" className="break">
+              {link}
+              <span className="visually-hidden"> (opens in a new tab)</span>
+            </a>
+          ) : (
+            <span className="muted">{mention.url ? 'not a web link' : 'none'}</span>
+          )}
+        </dd>
+        <dt>Sentiment</dt>
+        <dd>
+          <SentimentBadge label={mention.sentimentLabel} score={mention.sentimentScore} /> score{' '}
+          {mention.sentimentScore.toFixed(2)}, confidence{' '}
+          {Math.round(mention.sentimentConfidence * 100)}%
+        </dd>
+        <dt>Topics</dt>
+        <dd>
+          {mention.topics.length > 0 ? (
+            <TopicChips topics={mention.topics} />
+          ) : (
+            <span className="muted">none</span>
+          )}
+        </dd>
+        <dt>Thread</dt>
+        <dd className="break">
+          {mention.rootExternalId || mention.parentExternalId ? (
+            <>
+              {mention.parentExternalId && <div>Reply to: {mention.parentExternalId}</div>}
+              {mention.rootExternalId && <div>Thread root: {mention.rootExternalId}</div>}
+            </>
+          ) : (
+            <span className="muted">Not part of a thread</span>
+          )}
+          <div className="muted small">Item id: {mention.externalId}</div>
+        </dd>
+      </dl>
+
+      {flags.length > 0 && (
+        <section className="detail-section">
+          <h3>Flags</h3>
+          <ul className="flag-list">
+            {flags.map((flag) => (
+              <li key={flag.key}>
+                <span className={`badge flag flag-${flag.key}`}>{flag.label}</span>{' '}
+                {flag.evidence.length > 0 ? (
+                  <span>because of: {flag.evidence.map((e) => `“${e}”`).join(', ')}</span>
+                ) : (
+                  <span className="muted">no evidence recorded</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section className="detail-section">
+        <h3>Content</h3>
+        <p className="content-text">{mention.text || 'No text.'}</p>
+        {hasImages && (
+          <p className="muted small">
+            This item contains images. They are not loaded here; open the link to see them.
+          </p>
+        )}
+      </section>
+
+      <section className="detail-section">
+        <h3>Why this score</h3>
+        {mention.explanation.length > 0 ? (
+          <ul className="explanation">
+            {mention.explanation.map((line, i) => (
+              // Explanation lines may repeat (the same word twice), so position is part of the key.
+              // biome-ignore lint/suspicious/noArrayIndexKey: static list, never reordered.
+              <li key={i}>{line}</li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">No scoring words found.</p>
+        )}
+        <p className="muted small">Scorer {mention.scorerVersion}</p>
+      </section>
+    </aside>
+  );
+}

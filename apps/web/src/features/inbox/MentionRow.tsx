@@ -1,0 +1,84 @@
+import type { MentionDto } from '@barometer/core';
+import type { KeyboardEvent } from 'react';
+import { FlagBadges } from '../../components/FlagBadges.tsx';
+import { SentimentBadge } from '../../components/SentimentBadge.tsx';
+import { TimeStamp } from '../../components/TimeStamp.tsx';
+import { TopicChips } from '../../components/TopicChips.tsx';
+
+export interface MentionRowProps {
+  mention: MentionDto;
+  index: number;
+  setSize: number;
+  selected: boolean;
+  fresh: boolean;
+  now: Date;
+  onOpen: (id: number) => void;
+  onMove: (fromIndex: number, step: 1 | -1) => void;
+}
+
+/** One inbox line: who and where, how it feels, what it flags, and the first words. */
+export function MentionRow({
+  mention,
+  index,
+  setSize,
+  selected,
+  fresh,
+  now,
+  onOpen,
+  onMove,
+}: MentionRowProps) {
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      onOpen(mention.id);
+    } else if (event.key === 'ArrowDown' || event.key === 'j') {
+      event.preventDefault();
+      onMove(index, 1);
+    } else if (event.key === 'ArrowUp' || event.key === 'k') {
+      event.preventDefault();
+      onMove(index, -1);
+    }
+  };
+  const titleId = `mention-${mention.id}-title`;
+  const classes = [
+    'mention-row',
+    `is-${mention.sentimentLabel}`,
+    selected ? 'is-selected' : '',
+    fresh ? 'is-fresh' : '',
+  ].join(' ');
+  return (
+    <article
+      className={classes}
+      data-testid="mention-row"
+      data-mention-id={mention.id}
+      data-row-index={index}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: an ARIA feed is made of focusable articles.
+      tabIndex={0}
+      aria-posinset={index + 1}
+      aria-setsize={setSize}
+      aria-labelledby={titleId}
+      aria-current={selected ? 'true' : undefined}
+      onClick={() => onOpen(mention.id)}
+      onKeyDown={onKeyDown}
+    >
+      <div className="row-line row-meta">
+        <SentimentBadge label={mention.sentimentLabel} score={mention.sentimentScore} />
+        <FlagBadges mention={mention} />
+        <span className="row-source" title={mention.sourceName}>
+          {mention.sourceName}
+          {mention.author ? <span className="muted"> · {mention.author}</span> : null}
+        </span>
+        <span className="row-time">
+          <TimeStamp value={mention.publishedAt ?? mention.fetchedAt} now={now} compact />
+        </span>
+      </div>
+      <h3 className="row-title" id={titleId}>
+        {mention.title || mention.text.slice(0, 140) || 'Untitled'}
+      </h3>
+      <div className="row-line row-body">
+        <span className="row-snippet">{mention.title ? mention.text.slice(0, 300) : ''}</span>
+        <TopicChips topics={mention.topics} max={3} />
+      </div>
+    </article>
+  );
+}
