@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { ApiDeps } from './deps.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import * as health from './routes/health.ts';
@@ -10,11 +10,11 @@ import * as scorer from './routes/scorer.ts';
 import * as sources from './routes/sources.ts';
 
 /** Builds the app without listening, so tests drive it with `app.inject` or a real socket. */
-export async function buildApp(
-  deps: ApiDeps,
-  logger: FastifyServerOptions['logger'] = false,
-): Promise<FastifyInstance> {
-  const app = Fastify({ logger, bodyLimit: 256 * 1024 });
+export async function buildApp(deps: ApiDeps, logger?: FastifyBaseLogger): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(logger ? { loggerInstance: logger } : { logger: false }),
+    bodyLimit: 256 * 1024,
+  });
   registerErrorHandling(app);
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
 
