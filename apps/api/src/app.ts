@@ -10,7 +10,10 @@ import * as scorer from './routes/scorer.ts';
 import * as sources from './routes/sources.ts';
 
 /** Builds the app without listening, so tests drive it with `app.inject` or a real socket. */
-export async function buildApp(deps: ApiDeps, logger?: FastifyBaseLogger): Promise<FastifyInstance> {
+export async function buildApp(
+  deps: ApiDeps,
+  logger?: FastifyBaseLogger,
+): Promise<FastifyInstance> {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
     bodyLimit: 256 * 1024,
@@ -25,6 +28,7 @@ export async function buildApp(deps: ApiDeps, logger?: FastifyBaseLogger): Promi
   app.get('/api/mentions/:id', mentions.show(deps));
   app.get('/api/sources', sources.list(deps));
   app.post('/api/sources', sources.create(deps));
+  app.get('/api/sources/presets', sources.presets(deps));
   app.get('/api/sources/:id', sources.show(deps));
   app.patch('/api/sources/:id', sources.update(deps));
   app.post('/api/sources/:id/poll', sources.pollNow(deps));

@@ -1,4 +1,5 @@
-import type { ErrorBody, MentionPage, SourceDto } from '@barometer/core';
+import type { ErrorBody, MentionPage, SourceDto, SourcePreset } from '@barometer/core';
+import { saveTrustProfile } from '@barometer/db';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type ApiTestEnv, createApiTestEnv } from './helpers.ts';
 
@@ -173,6 +174,25 @@ test('poll now makes a source due at once and resumes a paused one', async () =>
   expect(Date.parse(source.nextPollAt ?? '')).toBeLessThanOrEqual(Date.now());
   const missing = await env.app.inject({ method: 'POST', url: '/api/sources/424242/poll' });
   expect(missing.statusCode).toBe(404);
+});
+
+test('presets are built from the trust profile, and absent without one', async () => {
+  const none = await env.app.inject({ method: 'GET', url: '/api/sources/presets' });
+  expect(none.json()).toEqual({ items: [] });
+  await saveTrustProfile(env.database.db, {
+    name: 'Northfield and District NHS Foundation Trust',
+    aliases: ['Northfield General Hospital'],
+    handles: ['@northfieldnhs.bsky.social'],
+    hashtags: ['#NorthfieldGeneral'],
+    sites: ['northfield-nhs.example'],
+    taxonomy: {},
+  });
+  const response = await env.app.inject({ method: 'GET', url: '/api/sources/presets' });
+  const items = response.json<{ items: SourcePreset[] }>().items;
+  expect(items.map((p) => p.id)).toEqual(expect.arrayContaining(['google-news', 'reddit-search']));
+  const news = items.find((p) => p.id === 'google-news');
+  expect(decodeURIComponent(news?.url ?? '')).toContain('"Northfield General Hospital"');
+  expect(items.every((p) => /^https:\/\//.test(p.url))).toBe(true);
 });
 
 test('an unknown API route is a JSON 404', async () => {

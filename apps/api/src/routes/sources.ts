@@ -1,7 +1,8 @@
-import { IdParams, SourceCreateBody, SourceUpdateBody } from '@barometer/core';
+import { buildSourcePresets, IdParams, SourceCreateBody, SourceUpdateBody } from '@barometer/core';
 import {
   createSource,
   getSourceDto,
+  getTrustProfile,
   listSources,
   requestPollNow,
   updateSource,
@@ -50,5 +51,13 @@ export function pollNow(deps: Pick<ApiDeps, 'database'>) {
     if (!source) throw notFound(`source ${id}`);
     req.log.info({ sourceId: id }, 'poll requested');
     return reply.status(202).send(source);
+  };
+}
+
+/** Ready-made query feeds for the trust (Google News, Reddit, Mastodon tags, ...). */
+export function presets(deps: Pick<ApiDeps, 'database'>) {
+  return async () => {
+    const profile = await getTrustProfile(deps.database.db);
+    return { items: profile ? buildSourcePresets(profile) : [] };
   };
 }
