@@ -4,7 +4,7 @@ import { z } from 'zod';
 /** Every setting of the command-line simulator, from flags first, then SIMULATOR_* env. */
 export const SimulatorConfig = z.object({
   host: z.string().min(1).default('127.0.0.1'),
-  port: z.coerce.number().int().min(0).max(65_535).default(8090),
+  port: z.coerce.number().int().min(0).max(65_535).default(4010),
   scenario: z.string().min(1).default('demo'),
   rate: z.coerce.number().min(0).max(1_000_000).optional(),
   seed: z.coerce.number().int().min(0).optional(),
