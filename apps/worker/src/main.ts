@@ -6,7 +6,7 @@ import { startRescoreIfNeeded } from './jobs/mentions-rescore.ts';
 import { createLogger } from './logger.ts';
 import { closeQueues, createQueues } from './queues.ts';
 import { installSchedules } from './schedules.ts';
-import { isQueueName, startWorkers } from './workers.ts';
+import { isQueueName, type LockOptions, startWorkers } from './workers.ts';
 
 export interface RunningWorker {
   close(): Promise<void>;
@@ -17,7 +17,7 @@ const SCHEDULE_REFRESH_MS = 15_000;
 
 export async function startWorker(
   config: WorkerConfig,
-  options: { scheduleRefreshMs?: number } = {},
+  options: { scheduleRefreshMs?: number } & LockOptions = {},
 ): Promise<RunningWorker> {
   const log = createLogger(config.LOG_LEVEL, 'worker');
   const database = createDatabase(config.DATABASE_URL);
@@ -43,7 +43,7 @@ export async function startWorker(
       );
     }, options.scheduleRefreshMs ?? SCHEDULE_REFRESH_MS);
   }
-  const workers = startWorkers(deps, validQueues, workerConnection, log);
+  const workers = startWorkers(deps, validQueues, workerConnection, log, options);
   log.info({ queues: validQueues }, 'worker started');
   return {
     async close() {

@@ -45,17 +45,26 @@ async function dispatch(job: Job, deps: WorkerDeps, log: Logger): Promise<void> 
   await (handlers[name] as Handler<typeof name>)(payload as never, ctx, deps);
 }
 
+/** Lock timings: a job whose worker died is handed to another after about lockDurationMs. */
+export interface LockOptions {
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
+}
+
 export function startWorkers(
   deps: WorkerDeps,
   queueNames: QueueName[],
   connection: Redis,
   log: Logger,
+  locks: LockOptions = {},
 ): Worker[] {
   return queueNames.map((queue) => {
     const worker = new Worker(queue, (job) => dispatch(job, deps, log), {
       connection,
       prefix: deps.config.REDIS_PREFIX,
       concurrency: concurrency[queue],
+      ...(locks.lockDurationMs ? { lockDuration: locks.lockDurationMs } : {}),
+      ...(locks.stalledIntervalMs ? { stalledInterval: locks.stalledIntervalMs } : {}),
     });
     worker.on('failed', (job, err) => {
       log.warn({ job: job?.name, jobId: job?.id, err }, `job ${job?.name} failed: ${err.message}`);
