@@ -37,8 +37,14 @@ export function mapRss(root: XmlElement, feedUrl: string | null, format: 'rss' |
 function mapItem(item: XmlElement, base: string | null): ItemDraft {
   const guidElement = child(item, 'guid');
   const guid = trimOrNull(textOf(guidElement)) ?? trimOrNull(item.attrs['rdf:about']);
+  // A guid is a permalink by default, but only an absolute one can stand in for a link.
   const permalink =
-    guidElement && guidElement.attrs.ispermalink?.toLowerCase() !== 'false' ? guid : null;
+    guidElement &&
+    guidElement.attrs.ispermalink?.toLowerCase() !== 'false' &&
+    guid &&
+    /^(https?:)?\/\//i.test(guid)
+      ? guid
+      : null;
   const link =
     resolveHttpUrl(textOf(child(item, 'link')), base) ??
     resolveHttpUrl(alternateHref(item), base) ??

@@ -1,5 +1,5 @@
 import { decodeHTML } from 'entities';
-import { Parser } from 'htmlparser2';
+import { streamTags } from '../markup/tag-stream.ts';
 
 /**
  * A small, forgiving XML tree. htmlparser2's tokenizer never throws, treats a bare `&` as text,
@@ -7,7 +7,7 @@ import { Parser } from 'htmlparser2';
  * so internal entities (billion laughs), external entities (XXE) and parameter entities are
  * never expanded: an unknown `&name;` stays literal text. HTML named entities (`&eacute;`,
  * `&nbsp;`) are decoded, as SimplePie and Miniflux do. Depth and element count are capped so
- * memory stays flat and later recursion is bounded.
+ * memory stays flat and later recursion is bounded. Names and attribute names are lower-cased.
  */
 export interface XmlElement {
   /** Canonical name: `prefix:local` for known namespaces (see NAMESPACES), lowercased. */
@@ -43,68 +43,64 @@ const NAMESPACES: Record<string, string> = {
 export function parseXml(text: string): XmlElement[] {
   const roots: XmlElement[] = [];
   const stack: XmlElement[] = [];
-  // prefix -> canonical prefix ('' key: the default namespace)
+  // prefix -> canonical prefix ('' key: the default namespace), one map per open element
   let nsScope = new Map<string, string>();
   const nsStack: Map<string, string>[] = [];
-  let skipped = 0; // elements open beyond the depth cap
+  let skipped = 0; // elements open beyond the caps, ignored with their content
   let count = 0;
-  let inCdata = false;
 
-  const parser = new Parser(
-    {
-      onopentag(rawName, attribs) {
-        if (stack.length >= MAX_DEPTH || count >= MAX_ELEMENTS) {
-          skipped++;
-          return;
+  streamTags(text, true, {
+    open(rawName, attribs) {
+      if (skipped > 0 || stack.length >= MAX_DEPTH || count >= MAX_ELEMENTS) {
+        skipped++;
+        return;
+      }
+      count++;
+      let scope = nsScope;
+      for (const key in attribs) {
+        if (key === 'xmlns' || key.startsWith('xmlns:')) {
+          if (scope === nsScope) scope = new Map(nsScope);
+          const uri = attribs[key]!.trim().toLowerCase();
+          const prefix = key === 'xmlns' ? '' : key.slice(6);
+          scope.set(prefix, NAMESPACES[uri] ?? prefix);
         }
-        count++;
-        let scope = nsScope;
-        for (const key in attribs) {
-          if (key === 'xmlns' || key.startsWith('xmlns:')) {
-            if (scope === nsScope) scope = new Map(nsScope);
-            const uri = attribs[key]!.trim().toLowerCase();
-            const canonical =
-              NAMESPACES[uri] ?? (key === 'xmlns' ? '' : key.slice(6).toLowerCase());
-            scope.set(key === 'xmlns' ? '' : key.slice(6).toLowerCase(), canonical);
-          }
-        }
-        nsStack.push(nsScope);
-        nsScope = scope;
-        const attrs: Record<string, string> = {};
-        for (const key in attribs) attrs[key.toLowerCase()] = decodeText(attribs[key]!);
-        const element: XmlElement = { name: canonicalName(rawName, nsScope), attrs, children: [] };
-        const parent = stack[stack.length - 1];
-        if (parent) parent.children.push(element);
-        else roots.push(element);
-        stack.push(element);
-      },
-      onclosetag() {
-        if (skipped > 0) {
-          skipped--;
-          return;
-        }
+      }
+      nsStack.push(nsScope);
+      nsScope = scope;
+      const attrs: Record<string, string> = {};
+      for (const key in attribs) attrs[key] = decodeText(attribs[key]!);
+      const element: XmlElement = { name: canonicalName(rawName, nsScope), attrs, children: [] };
+      const parent = stack[stack.length - 1];
+      if (parent) parent.children.push(element);
+      else roots.push(element);
+      stack.push(element);
+    },
+    close(rawName) {
+      if (skipped > 0) {
+        skipped--;
+        return;
+      }
+      // Close the nearest open element of that name and everything opened inside it (an
+      // unclosed <img> in a description); a close tag that matches nothing is ignored.
+      const name = canonicalName(rawName, nsScope);
+      let at = stack.length - 1;
+      while (at >= 0 && stack[at]!.name !== name) at--;
+      if (at < 0) return;
+      while (stack.length > at) {
         stack.pop();
         nsScope = nsStack.pop() ?? new Map();
-      },
-      ontext(data) {
-        const top = stack[stack.length - 1];
-        if (!top || skipped > 0) return;
-        const value = inCdata ? data : decodeText(data);
-        const children = top.children;
-        const last = children.length - 1;
-        if (last >= 0 && typeof children[last] === 'string') children[last] += value;
-        else children.push(value);
-      },
-      oncdatastart() {
-        inCdata = true;
-      },
-      oncdataend() {
-        inCdata = false;
-      },
+      }
     },
-    { xmlMode: true, decodeEntities: false, recognizeCDATA: true },
-  );
-  parser.end(text);
+    text(data, cdata) {
+      const top = stack[stack.length - 1];
+      if (!top || skipped > 0) return;
+      const value = cdata ? data : decodeText(data);
+      const children = top.children;
+      const last = children.length - 1;
+      if (last >= 0 && typeof children[last] === 'string') children[last] += value;
+      else children.push(value);
+    },
+  });
   return roots;
 }
 

@@ -1,5 +1,5 @@
 import { escapeAttribute, escapeText } from 'entities';
-import { Parser } from 'htmlparser2';
+import { streamTags } from '../markup/tag-stream.ts';
 import {
   ALLOWED_ATTRIBUTES,
   ALLOWED_TAGS,
@@ -29,57 +29,68 @@ export interface SanitisedContent {
 export function sanitiseHtml(input: string, baseUrl: string | null): SanitisedContent {
   let html = '';
   let text = '';
-  const open: string[] = [];
+  // Open elements (allowed or not), bounded; `emitted` says whether we wrote its open tag.
+  const open: { name: string; emitted: boolean }[] = [];
+  let overflow = 0; // elements opened beyond MAX_NESTING: ignored, their text kept
   let dropDepth = 0;
   let dropTag = '';
-  let depth = 0;
-  const breakText = (mark: string) => {
-    text += mark;
-  };
 
-  const parser = new Parser(
-    {
-      onopentag(name, attribs) {
-        if (dropDepth > 0) {
-          if (name === dropTag) dropDepth++;
-          return;
-        }
-        if (DROPPED_WITH_CONTENT.has(name)) {
-          dropTag = name;
-          dropDepth = 1;
-          return;
-        }
-        depth++;
-        if (BLOCK_TAGS.has(name)) breakText(name === 'br' || name === 'li' ? LINE : PARAGRAPH);
-        if (!ALLOWED_TAGS.has(name) || depth > MAX_NESTING) return;
+  streamTags(input, false, {
+    open(name, attribs) {
+      if (dropDepth > 0) {
+        if (name === dropTag) dropDepth++;
+        return;
+      }
+      if (DROPPED_WITH_CONTENT.has(name)) {
+        dropTag = name;
+        dropDepth = 1;
+        return;
+      }
+      if (BLOCK_TAGS.has(name)) text += name === 'br' || name === 'li' ? LINE : PARAGRAPH;
+      const isVoid = VOID_TAGS.has(name);
+      if (!isVoid && (overflow > 0 || open.length >= MAX_NESTING)) {
+        overflow++;
+        return;
+      }
+      let emitted = false;
+      if (ALLOWED_TAGS.has(name)) {
         const attrs = renderAttributes(name, attribs, baseUrl);
-        if (attrs === null) return;
-        html += `<${name}${attrs}>`;
-        if (!VOID_TAGS.has(name)) open.push(name);
-      },
-      onclosetag(name) {
-        if (dropDepth > 0) {
-          if (name === dropTag) dropDepth--;
-          return;
+        if (attrs !== null) {
+          html += `<${name}${attrs}>`;
+          emitted = true;
         }
-        if (DROPPED_WITH_CONTENT.has(name)) return;
-        depth = Math.max(0, depth - 1);
-        if (BLOCK_TAGS.has(name)) breakText(name === 'li' ? LINE : PARAGRAPH);
-        if (VOID_TAGS.has(name)) return;
-        const at = open.lastIndexOf(name);
-        if (at < 0) return;
-        while (open.length > at) html += `</${open.pop()}>`;
-      },
-      ontext(data) {
-        if (dropDepth > 0) return;
-        html += escapeText(data);
-        text += data.replace(MARKS, '');
-      },
+      }
+      if (!isVoid) open.push({ name, emitted });
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
-  );
-  parser.end(input);
-  while (open.length > 0) html += `</${open.pop()}>`;
+    close(name) {
+      if (dropDepth > 0) {
+        if (name === dropTag) dropDepth--;
+        return;
+      }
+      if (DROPPED_WITH_CONTENT.has(name) || VOID_TAGS.has(name)) return;
+      if (BLOCK_TAGS.has(name)) text += name === 'li' ? LINE : PARAGRAPH;
+      if (overflow > 0) {
+        overflow--;
+        return;
+      }
+      let at = open.length - 1;
+      while (at >= 0 && open[at]!.name !== name) at--;
+      if (at < 0) return;
+      while (open.length > at) {
+        const element = open.pop()!;
+        if (element.emitted) html += `</${element.name}>`;
+      }
+    },
+    text(data) {
+      if (dropDepth > 0) return;
+      html += escapeText(data);
+      text += data.replace(MARKS, '');
+    },
+  });
+  while (open.length > 0) {
+    const element = open.pop()!;
+    if (element.emitted) html += `</${element.name}>`;
+  }
   return { html, text: tidyText(text) };
 }
 
@@ -106,7 +117,9 @@ function renderAttributes(
 }
 
 function renderImage(attribs: Record<string, string>, baseUrl: string | null): string | null {
-  const src = attribs.src === undefined ? null : safeUrl(attribs.src, baseUrl, false);
+  // Lazy-loading pages (and our own output) carry the image in data-src.
+  const raw = attribs.src ?? attribs['data-src'];
+  const src = raw === undefined ? null : safeUrl(raw, baseUrl, false);
   if (src === null) return null;
   const width = Number(attribs.width);
   const height = Number(attribs.height);
