@@ -54,7 +54,8 @@ export function createTimeline(options: Options): Timeline {
       add(feeds.get(feed.commentsOn!)!, {}, at);
     }
     const item = buildItem(feed, partial, at);
-    store.add(item, at);
+    // Last-Modified is when the feed changed, which for a backdated item is still now.
+    store.add(item, now());
     return item;
   };
 
