@@ -46,7 +46,11 @@ export function InboxPage() {
     [live.mentions, filters],
   );
   const merged = useMemo(() => mergeMentions(paged, liveMatching), [paged, liveMatching]);
-  const rows = useMemo(() => buildInboxRows(merged), [merged]);
+  const [showAllAttention, setShowAllAttention] = useState(false);
+  const rows = useMemo(
+    () => buildInboxRows(merged, { showAllAttention }),
+    [merged, showAllAttention],
+  );
   const topics = useMemo(() => collectTopics(merged), [merged]);
 
   // The live socket opens once the first page is in, resuming after its newest id.
@@ -127,12 +131,16 @@ export function InboxPage() {
             selectedId={selectedId}
             arrivedAt={live.arrivedAt}
             newCount={newCount}
+            seenMaxId={seenMaxId}
+            showAllAttention={showAllAttention}
             now={now}
             hasMore={hasNextPage}
             loadingMore={isFetchingNextPage}
             onLoadMore={loadMore}
             onOpen={setSelectedId}
             onAtTopChange={setAtTop}
+            onSeenNew={() => setSeenMaxId(newestId)}
+            onToggleAttention={() => setShowAllAttention((v) => !v)}
           />
         )}
       </section>

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { useLiveState, useLiveStore } from './live-context.tsx';
 
 const TEXT = {
-  idle: 'Offline',
+  // Before the first page has loaded the socket is not opened yet: it is about to be.
+  idle: 'Connecting…',
   connecting: 'Connecting…',
   live: 'Live',
   reconnecting: 'Reconnecting…',

@@ -1,6 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { anchorAt, anchoredScrollTop, type InboxRow, ROW_HEIGHT } from './inbox-rows.ts';
+import {
+  anchorAt,
+  anchoredScrollTop,
+  firstNewRowIndex,
+  type InboxRow,
+  ROW_HEIGHT,
+} from './inbox-rows.ts';
 import { MentionRow } from './MentionRow.tsx';
 
 /** How close to the top counts as "at the top": new items then simply appear. */
@@ -15,12 +21,17 @@ export interface MentionListProps {
   selectedId: number | null;
   arrivedAt: ReadonlyMap<number, number>;
   newCount: number;
+  seenMaxId: number | null;
+  showAllAttention: boolean;
   now: Date;
   hasMore: boolean;
   loadingMore: boolean;
   onLoadMore: () => void;
   onOpen: (id: number) => void;
   onAtTopChange: (atTop: boolean) => void;
+  /** The officer jumped to the new items: they count as seen. */
+  onSeenNew: () => void;
+  onToggleAttention: () => void;
 }
 
 const GROUP_TITLE = { attention: 'Needs attention', latest: 'Latest' } as const;
@@ -97,8 +108,11 @@ export function MentionList(props: MentionListProps) {
     [rows, focusRow],
   );
 
-  const jumpToTop = () => {
-    virtualizer.scrollToOffset(0, { behavior: 'smooth' });
+  const jumpToNew = () => {
+    const index = firstNewRowIndex(rows, props.seenMaxId);
+    if (index === 0) virtualizer.scrollToOffset(0, { behavior: 'smooth' });
+    else virtualizer.scrollToIndex(index, { align: 'start', behavior: 'smooth' });
+    props.onSeenNew();
   };
 
   const freshSince = Date.now() - FRESH_MS;
@@ -107,7 +121,7 @@ export function MentionList(props: MentionListProps) {
   return (
     <div className="inbox-list-wrap">
       {!atTop && props.newCount > 0 && (
-        <button type="button" className="new-pill" onClick={jumpToTop}>
+        <button type="button" className="new-pill" onClick={jumpToNew}>
           <span aria-hidden="true">↑</span> {props.newCount} new mention
           {props.newCount === 1 ? '' : 's'}
         </button>
@@ -131,6 +145,18 @@ export function MentionList(props: MentionListProps) {
                 <h2 key={item.key} className={`group-header group-${row.group}`} style={style}>
                   {row.group === 'attention' && <span aria-hidden="true">⚑ </span>}
                   {GROUP_TITLE[row.group]} <span className="group-count">{row.count}</span>
+                  {row.group === 'attention' && (row.hidden > 0 || props.showAllAttention) && (
+                    <button
+                      type="button"
+                      className="link-button group-toggle"
+                      aria-expanded={props.showAllAttention}
+                      onClick={props.onToggleAttention}
+                    >
+                      {props.showAllAttention
+                        ? 'Show fewer'
+                        : `Show all ${row.count} (${row.hidden} more are in the stream below)`}
+                    </button>
+                  )}
                 </h2>
               );
             }

@@ -3,6 +3,7 @@ import {
   anchorAt,
   anchoredScrollTop,
   buildInboxRows,
+  firstNewRowIndex,
   needsAttention,
   ROW_HEIGHT,
   rowStart,
@@ -44,6 +45,16 @@ describe('buildInboxRows', () => {
       'h:latest',
       'm:1',
     ]);
+  });
+
+  test('beyond the preview, attention items stay in the stream in time order, each once', () => {
+    const mentions = [5, 4, 3, 2, 1].map((id) => testMention(id, { flags: { urgent: id !== 4 } }));
+    const rows = buildInboxRows(mentions, { attentionLimit: 2 });
+    expect(keys(rows)).toEqual(['h:attention', 'm:5', 'm:3', 'h:latest', 'm:4', 'm:2', 'm:1']);
+    expect(rows[0]).toMatchObject({ count: 4, hidden: 2 });
+    const all = buildInboxRows(mentions, { attentionLimit: 2, showAllAttention: true });
+    expect(keys(all)).toEqual(['h:attention', 'm:5', 'm:3', 'm:2', 'm:1', 'h:latest', 'm:4']);
+    expect(all[0]).toMatchObject({ count: 4, hidden: 0 });
   });
 
   test('group headers carry their counts and empty groups have no header', () => {
@@ -107,4 +118,21 @@ test('anchoring round-trips: a view keeps its anchor row in place when rows are 
   ]);
   const next = anchoredScrollTop(after, anchor.key, anchor.offsetInView)!;
   expect(anchorAt(after, next)).toEqual(anchor);
+});
+
+test('the pill jumps to the first newer mention, or to its group header when it leads the group', () => {
+  const mentions = [
+    testMention(9),
+    testMention(8, { flags: { urgent: true } }),
+    testMention(7),
+    testMention(6),
+  ];
+  const rows = buildInboxRows(mentions);
+  // rows: h:attention, m:8, h:latest, m:9, m:7, m:6
+  expect(firstNewRowIndex(rows, 8)).toBe(2);
+  expect(firstNewRowIndex(rows, 7)).toBe(0);
+  expect(firstNewRowIndex(rows, 9)).toBe(0);
+  expect(firstNewRowIndex(rows, null)).toBe(0);
+  const plain = buildInboxRows([testMention(3), testMention(2), testMention(1)]);
+  expect(firstNewRowIndex(plain, 2)).toBe(0);
 });

@@ -3,7 +3,7 @@ import type { MentionDto } from '@barometer/core';
 export type InboxGroup = 'attention' | 'latest';
 
 export type InboxRow =
-  | { kind: 'header'; key: string; group: InboxGroup; count: number }
+  | { kind: 'header'; key: string; group: InboxGroup; count: number; hidden: number }
   | { kind: 'mention'; key: string; group: InboxGroup; mention: MentionDto };
 
 /**
@@ -23,26 +23,50 @@ function severity(mention: MentionDto): number {
   );
 }
 
+/** Pinned items shown before "Show all": enough to act on, few enough to keep the stream in view. */
+export const ATTENTION_PREVIEW = 5;
+
 /**
  * The inbox as rows for the virtual list: the "Needs attention" group (most severe first, then
- * newest) pinned above the chronological stream of everything else, newest first. Each mention
- * appears once. Input must already be newest first (see mergeMentions).
+ * newest) pinned above the chronological stream of everything else, newest first. Unless
+ * `showAllAttention`, only the first `attentionLimit` are pinned and the rest stay in the stream
+ * in their chronological place (still badged), so each mention appears exactly once and none is
+ * hidden. Input must already be newest first (see mergeMentions).
  */
-export function buildInboxRows(mentions: readonly MentionDto[]): InboxRow[] {
-  const attention: MentionDto[] = [];
-  const latest: MentionDto[] = [];
-  for (const mention of mentions) (needsAttention(mention) ? attention : latest).push(mention);
+export function buildInboxRows(
+  mentions: readonly MentionDto[],
+  options: { attentionLimit?: number; showAllAttention?: boolean } = {},
+): InboxRow[] {
+  const limit = options.showAllAttention
+    ? Number.POSITIVE_INFINITY
+    : (options.attentionLimit ?? ATTENTION_PREVIEW);
+  const attention = mentions.filter(needsAttention);
   attention.sort((a, b) => severity(b) - severity(a) || b.id - a.id);
+  const pinned = attention.slice(0, limit);
+  const pinnedIds = new Set(pinned.map((m) => m.id));
+  const latest = mentions.filter((m) => !pinnedIds.has(m.id));
 
   const rows: InboxRow[] = [];
-  if (attention.length > 0) {
-    rows.push({ kind: 'header', key: 'h:attention', group: 'attention', count: attention.length });
-    for (const mention of attention) {
+  if (pinned.length > 0) {
+    rows.push({
+      kind: 'header',
+      key: 'h:attention',
+      group: 'attention',
+      count: attention.length,
+      hidden: attention.length - pinned.length,
+    });
+    for (const mention of pinned) {
       rows.push({ kind: 'mention', key: `m:${mention.id}`, group: 'attention', mention });
     }
   }
   if (latest.length > 0) {
-    rows.push({ kind: 'header', key: 'h:latest', group: 'latest', count: latest.length });
+    rows.push({
+      kind: 'header',
+      key: 'h:latest',
+      group: 'latest',
+      count: latest.length,
+      hidden: 0,
+    });
     for (const mention of latest) {
       rows.push({ kind: 'mention', key: `m:${mention.id}`, group: 'latest', mention });
     }
@@ -89,4 +113,15 @@ export function anchorAt(
     start = end;
   }
   return null;
+}
+
+/**
+ * Where the "N new mentions" pill jumps: the first row holding a mention newer than `seenMaxId`
+ * (or its group header, when it opens the group), or the top when nothing is newer.
+ */
+export function firstNewRowIndex(rows: readonly InboxRow[], seenMaxId: number | null): number {
+  if (seenMaxId === null) return 0;
+  const index = rows.findIndex((row) => row.kind === 'mention' && row.mention.id > seenMaxId);
+  if (index < 0) return 0;
+  return rows[index - 1]?.kind === 'header' ? index - 1 : index;
 }

@@ -2,18 +2,24 @@ import type { SourceDto } from '@barometer/core';
 import { TimeStamp } from '../../components/TimeStamp.tsx';
 import { useNow } from '../../lib/use-now.ts';
 import { plainError, STATUS_LABEL } from './source-health.ts';
-import { useUpdateSource } from './use-source-mutations.ts';
+import { usePollSourceNow, useUpdateSource } from './use-source-mutations.ts';
 
 export function SourcesTable({ sources }: { sources: readonly SourceDto[] }) {
   const now = useNow();
   const update = useUpdateSource();
   const pendingId = update.isPending ? update.variables?.id : undefined;
+  const pollNow = usePollSourceNow();
 
   return (
     <div className="table-wrap">
       {update.isError && (
         <div className="notice notice-error" role="alert">
           Could not change the source: {update.error.message}
+        </div>
+      )}
+      {pollNow.isError && (
+        <div className="notice notice-error" role="alert">
+          Could not request a poll: {pollNow.error.message}
         </div>
       )}
       <table className="sources-table" data-testid="sources-table">
@@ -32,6 +38,9 @@ export function SourcesTable({ sources }: { sources: readonly SourceDto[] }) {
             </th>
             <th scope="col">Next poll</th>
             <th scope="col">Enabled</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -39,10 +48,12 @@ export function SourcesTable({ sources }: { sources: readonly SourceDto[] }) {
             const error = plainError(source.lastError);
             return (
               <tr key={source.id} data-testid="source-row" data-source-id={source.id}>
-                <th scope="row" className="source-name">
-                  <span>{source.name}</span>
-                  <span className="muted small break">{source.url}</span>
-                  {source.isQueryFeed && <span className="chip">query feed</span>}
+                <th scope="row">
+                  <div className="source-name">
+                    <span>{source.name}</span>
+                    <span className="muted small break">{source.url}</span>
+                    {source.isQueryFeed && <span className="chip">query feed</span>}
+                  </div>
                 </th>
                 <td>
                   <span className={`badge status status-${source.status}`}>
@@ -83,6 +94,18 @@ export function SourcesTable({ sources }: { sources: readonly SourceDto[] }) {
                     <span className="visually-hidden">Poll {source.name}</span>
                     <span aria-hidden="true">{source.enabled ? 'On' : 'Off'}</span>
                   </label>
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="link-button small nowrap"
+                    disabled={
+                      !source.enabled || (pollNow.isPending && pollNow.variables === source.id)
+                    }
+                    onClick={() => pollNow.mutate(source.id)}
+                  >
+                    Poll now<span className="visually-hidden"> {source.name}</span>
+                  </button>
                 </td>
               </tr>
             );

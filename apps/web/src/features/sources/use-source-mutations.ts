@@ -43,3 +43,13 @@ export function useDiscoverFeeds() {
       api.request('/api/sources/discover', DiscoveredList, { method: 'POST', body: { url } }),
   });
 }
+
+/** Makes the source due at once (`POST /api/sources/:id/poll`); the table refreshes with it. */
+export function usePollSourceNow() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) =>
+      api.request(`/api/sources/${id}/poll`, SourceDto, { method: 'POST' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.sources.all }),
+  });
+}
