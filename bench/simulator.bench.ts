@@ -2,7 +2,7 @@
 // leans on), and full renders and 304s of a live demo feed. Client and server share this process
 // (and the machine's 2 cores), so the figures are lower bounds for the server alone.
 // Run: npx tsx apps/simulator/bench/simulator.bench.ts
-import { startSimulator } from '../src/index.ts';
+import { startSimulator } from '../apps/simulator/src/index.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const CONCURRENCY = 4;
