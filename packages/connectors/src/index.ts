@@ -1,3 +1,4 @@
+export { discoverFeedLinks, discoverFeeds } from './discover.ts';
 export { ConnectorError, ERROR_MESSAGES, isConnectorError } from './errors.ts';
 export { type ParseFeedOptions, parseFeed } from './feed/parse-feed.ts';
 export { isPublicAddress } from './http/address-guard.ts';
@@ -9,6 +10,7 @@ export {
   type GuardedResponse,
   guardedFetch,
 } from './http/guarded-fetch.ts';
+export { HostGate, hostKey } from './http/host-gate.ts';
 export { pollFeed } from './poll-feed.ts';
 export { plainText, type SanitisedContent, sanitiseHtml } from './sanitise/sanitise-html.ts';
 export type {

@@ -86,7 +86,7 @@ export function parseHttpUrl(raw: string): URL {
   return url;
 }
 
-function nextHop(from: URL, location: string): URL {
+export function nextHop(from: URL, location: string): URL {
   let to: URL;
   try {
     to = new URL(location, from);

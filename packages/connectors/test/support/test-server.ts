@@ -26,7 +26,12 @@ export interface TestServer {
  * A real HTTP server on loopback (port 0), routes by exact path (query ignored), records every
  * request and counts every TCP connection.
  */
-export async function startTestServer(host = '127.0.0.1'): Promise<TestServer> {
+export function startTestServer(host = '127.0.0.1'): Promise<TestServer> {
+  return startTestServerOn(host, 0);
+}
+
+/** As startTestServer, on a chosen port (DNS-rebinding tests need two hosts on one port). */
+export async function startTestServerOn(host: string, port: number): Promise<TestServer> {
   const routes = new Map<string, Route>();
   const requests: RecordedRequest[] = [];
   const state = { connections: 0 };
@@ -44,12 +49,15 @@ export async function startTestServer(host = '127.0.0.1'): Promise<TestServer> {
     state.connections++;
     socket.on('error', () => {});
   });
-  await new Promise<void>((resolve) => server.listen(0, host, resolve));
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://${host}:${port}`;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  const bound = (server.address() as AddressInfo).port;
+  const origin = `http://${host}:${bound}`;
   return {
     host,
-    port,
+    port: bound,
     origin,
     url: (path) => `${origin}${path}`,
     route: (path, handler) => routes.set(path, handler),
