@@ -1,0 +1,63 @@
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
+
+export interface TcpProxy {
+  port: number;
+  /** Connections made through the proxy since it started. */
+  connections: number;
+  /** Destroys every open connection and stops listening, so new ones are refused. */
+  cut(): Promise<void>;
+  /** Listens again on the same port. */
+  restore(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A real TCP hop on loopback between a client and a server, which a test can cut and restore. */
+export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
+  const open = new Set<Socket>();
+  const state = { connections: 0 };
+  const server: Server = createServer((client) => {
+    state.connections++;
+    const upstream = createConnection(target);
+    open.add(client);
+    open.add(upstream);
+    client.pipe(upstream).pipe(client);
+    const drop = () => {
+      client.destroy();
+      upstream.destroy();
+      open.delete(client);
+      open.delete(upstream);
+    };
+    client.on('error', drop);
+    upstream.on('error', drop);
+    client.on('close', drop);
+    upstream.on('close', drop);
+  });
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  await listen(0);
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const cut = async () => {
+    const closed = server.listening
+      ? new Promise<void>((r) => server.close(() => r()))
+      : Promise.resolve();
+    for (const socket of open) socket.destroy();
+    open.clear();
+    await closed;
+  };
+  return {
+    port,
+    get connections() {
+      return state.connections;
+    },
+    cut,
+    restore: () => listen(port),
+    close: cut,
+  };
+}
