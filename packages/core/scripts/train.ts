@@ -3,8 +3,8 @@
 // the file is byte-for-byte the same.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { SCORER_MODEL_VERSION } from '../src/scoring/version.ts';
 import { serialiseModel, trainScorerModel } from '../src/scoring/training/train-model.ts';
+import { SCORER_MODEL_VERSION } from '../src/scoring/version.ts';
 import { FFT_FILES, MODEL_PATH, readFft } from './fft-files.ts';
 
 const started = Date.now();

@@ -10,16 +10,38 @@ import type { RuleResult } from './rules.ts';
 // P(positive) - P(negative), in [-1, 1].
 
 export const WEIGHTS = {
+  /**
+   * The model's log-probabilities are tempered: trained on one kind of text (FFT answers), it is
+   * over-confident on others (a new trust, social posts), where it meets words it never saw.
+   */
+  modelTemperature: 0.6,
   /** Per unit of wink/AFINN score (a strong word is 3-4), capped. */
-  lexicon: 0.3,
+  lexicon: 0.35,
   lexiconCap: 8,
-  failure: 1.3,
+  failure: 1.5,
   improvement: 0.8,
   nothingToImprove: 1.6,
   sarcasm: 1.5,
   /** Neutral needs some evidence too: long texts are rarely neutral. */
   neutralPerHit: -0.15,
+  /**
+   * Mixed comments that carry a criticism are read as negative: a comms officer wants to see
+   * the complaint in "lovely staff, but the wait was too long", not a neutral average.
+   */
+  neutralOffset: -0.4,
+  /**
+   * Text with no opinion words and no rule at all (news, notices, questions) is neutral unless
+   * the model is quite sure: every FFT answer is an opinion, so the model has never seen text
+   * that is not one and would otherwise force it into positive or negative.
+   */
+  noOpinion: 0.6,
+  /** With no opinion words at all, the model's content-word evidence counts half as much. */
+  noOpinionTemperature: 0.5,
+  question: 0.8,
 } as const;
+
+const QUESTION =
+  /\?|^\W*(?:does|do|is|are|can|could|where|what|which|how|when|who|anyone|has|have|will|would|should|any)\b/i;
 
 export interface Combined {
   label: SentimentLabel;
@@ -32,6 +54,7 @@ export function combine(
   modelProbs: readonly [number, number, number],
   lexicon: LexiconResult,
   rules: RuleResult,
+  text: string,
 ): Combined {
   let pos = lexicon.positive;
   let neg = lexicon.negative;
@@ -47,18 +70,24 @@ export function combine(
   const nF = Math.min(rules.failures.length, 3);
   const nI = Math.min(rules.improvements.length, 2);
   const nN = Math.min(rules.nothingToImprove.length, 2);
+  const evidence = lexicon.hits.length + nF + nI + nN + (rules.sarcasm ? 1 : 0);
+  const t =
+    WEIGHTS.modelTemperature * (evidence === 0 ? WEIGHTS.noOpinionTemperature : 1);
   const zNeg =
-    Math.log(modelProbs[0] + 1e-6) +
+    t * Math.log(modelProbs[0] + 1e-6) +
     WEIGHTS.lexicon * Math.min(neg, WEIGHTS.lexiconCap) +
     WEIGHTS.failure * nF +
     WEIGHTS.improvement * nI +
     (rules.sarcasm ? WEIGHTS.sarcasm : 0);
   const zPos =
-    Math.log(modelProbs[2] + 1e-6) +
+    t * Math.log(modelProbs[2] + 1e-6) +
     WEIGHTS.lexicon * Math.min(pos, WEIGHTS.lexiconCap) +
     WEIGHTS.nothingToImprove * nN;
   const zNeu =
-    Math.log(modelProbs[1] + 1e-6) + WEIGHTS.neutralPerHit * (lexicon.hits.length + nF + nI);
+    t * Math.log(modelProbs[1] + 1e-6) +
+    WEIGHTS.neutralPerHit * (lexicon.hits.length + nF + nI) +
+    (evidence === 0 ? WEIGHTS.noOpinion : WEIGHTS.neutralOffset) +
+    (evidence <= 1 && QUESTION.test(text) ? WEIGHTS.question : 0);
   const max = Math.max(zNeg, zNeu, zPos);
   const eNeg = Math.exp(zNeg - max);
   const eNeu = Math.exp(zNeu - max);

@@ -11,6 +11,8 @@ export const SERVICE_FAILURE: readonly string[] = [
   String.raw`\b(?:wait(?:ed|ing)?|sat|sitting|stuck|queu(?:e|ed|ing)|left|lying|laid|on hold)\b[^.!?]{0,40}?\b${NUM}\s*\+?\s*(?:hours?|hrs?|days?|weeks?|months?|years?)\b`,
   String.raw`\b${NUM}[\s-]*(?:hours?|hrs?|days?|weeks?|months?)(?:'s)?\s+(?:wait|delay|queue)`,
   String.raw`\b(?:hours?|days?|weeks?|months?) (?:and hours?|of waiting|on end|in a corridor|on a trolley)`,
+  String.raw`\b${NUM}\s*(?:hours?|hrs?)\s+(?:in|at) (?:a&e|the corridor|a corridor|resus|the waiting room|outpatients)\b`,
+  String.raw`\b${NUM}\s*(?:hours?|hrs?|mins?|minutes) on hold\b|\b\d+(?:st|nd|rd|th) hour\b|\b\d+\s*(?:hours?|hrs?) and counting`,
   String.raw`\bstill (?:waiting|no (?:word|news|reply|response|call|bed|appointment|letter|results?|sign))`,
   String.raw`\b(?:corridor care|in (?:a|the) corridors?|on a trolley|trolley wait|no beds?|bed shortage|bed blocking|no (?:bed|space|room)s? available)`,
   String.raw`\b(?:cancel+ed|postponed|rescheduled|moved|bumped)\b[^.!?]{0,25}?\b(?:again|twice|three times|\d+ times|last minute|on the day)\b`,
@@ -42,7 +44,11 @@ export const IMPROVEMENT_REQUEST: readonly string[] = [
   String.raw`\b(?:needs?|needed) (?:to (?:be )?(?:improve|sort|look|listen|be better|change|speed)|more|better|improv)`,
   String.raw`\b(?:more|extra) (?:staff|nurses|doctors|beds|parking|information|communication|updates|seating|chairs|clarity)\b`,
   String.raw`\b(?:room for improvement|needs improving|needs improvement|not good enough|not ideal|a bit slow|too slow|too long|too busy|quicker response|faster response|shorter wait)`,
+  String.raw`\b(?:would(?: have)? (?:preferred|prefer|liked)|would like (?:more|to (?:have|see|be)|a|some|better)|i suggest|suggestion would be|maybe (?:look|have|more|a|try|consider|some)|please (?:could|can|sort|fix|improve|provide))\b`,
   String.raw`\b(?:would be (?:nice|good|better|helpful) if|wish (?:they|there|the|you|someone)|if only)\b`,
+  // A clause that opens with a comparative or a "make sure" is a suggestion: "Quicker response.",
+  // "More parking please", "Making sure the dressings are left".
+  String.raw`(?:^|[.!?]\s+)(?:more(?! of (?:this|the same|that)| like this)|better|quicker|faster|clearer|longer|shorter|less|fewer|improved?|improving|provide|provision of|having (?:more|a|the|someone|some)|make sure|making sure|ensure|ensuring|to (?:explain|improve|be more|have more|get more|reduce|cut))\b`,
 ];
 
 /** Answers to "what could be improved?" that mean all was well. */
@@ -52,13 +58,25 @@ export const NOTHING_TO_IMPROVE: readonly string[] = [
   String.raw`\b(?:could ?n'?t|can'?t|cannot) (?:be|have been) (?:improved|better|faulted)`,
   String.raw`\b(?:keep (?:up the good work|doing what you(?:'re| are) doing|it up)|carry on as you are|nothing (?:to improve|needs? (?:changing|improving)))`,
   String.raw`\b(?:no (?:complaints?|problems?|issues?|improvements? needed)|faultless|first class|second to none)\b`,
+  String.raw`\bnothing but (?:praise|good|positive|great|admiration|respect|thanks|kindness)|\bcould ?n'?t (?:have )?(?:asked|wished) for (?:a )?(?:better|more)|\bno fuss\b|\bdidn'?t have to wait\b`,
 ];
 
-/** Sarcasm cues: on their own ("yeah right") or praise set around a service failure. */
-export const SARCASM_CUE: readonly string[] = [
-  String.raw`\b(?:yeah right|said no one ever|thanks for nothing|cheers for nothing|just what (?:i|we) needed|what a (?:treat|joy|time to be alive)|living the dream|love (?:it|that|this)|love how|nothing like|so glad|how lovely|oh joy|well done (?:again|you)|gold star|slow clap|bravo)\b`,
-  String.raw`(?:^|\s)\/s\b|🙄|😒|🤡|🙃|👏`,
-  String.raw`\b(?:another|yet another|again)\b`,
+/** Sarcasm that needs no praise word around it ("living the dream", 🙃). */
+export const STRONG_SARCASM: readonly string[] = [
+  String.raw`\b(?:yeah right|said no one ever|thanks for nothing|cheers for nothing|living the dream|ah the joys|the joys of|what a (?:treat|joy|time to be alive)|slow clap|top work|gold star|genius|really thoughtful|impressive really|love the consistency|might move in|oh joy|bravo)\b`,
+  String.raw`(?:^|\s)\/s\b|🙃|🤡|🙄|😒`,
+];
+
+/** Cues that make praise next to a bad event read as sarcasm ("Brilliant, op cancelled again"). */
+export const WEAK_SARCASM: readonly string[] = [
+  String.raw`\b(?:another|yet another|again|as always|as usual|love (?:it|that|this|how|the)|loving the|nothing (?:like|says)|just what (?:i|we) needed|so glad|how lovely|well done|nice one|cracking|great system|fab use|five stars|10\/10|would recommend|only \d+)\b`,
+  String.raw`(?:^|[.!?]\s+)(?:oh )?(?:great|brilliant|fantastic|wonderful|perfect|lovely|amazing|good|excellent|super|marvellous)\s*[,.!]`,
+  String.raw`👏|😂`,
+];
+
+/** Bad events that are not failures on their own but are what sarcasm is usually about. */
+export const BAD_EVENT: readonly string[] = [
+  String.raw`\b(?:again|another|broken|lost|missing|wrong|cancel+(?:ed|ing|s)?|late|hours?|hrs|queue|on hold|corridor|trolley|fine|charge|standing room|day after|night before|no one|nobody|nowhere|in a row|second time|third time|fourth|waited|waiting|wait)\b`,
 ];
 
 export const PRAISE_WORDS: ReadonlySet<string> = new Set([
@@ -97,18 +115,21 @@ function compile(patterns: readonly string[], flags = 'gi'): RegExp {
 const FAILURE_RE = compile(SERVICE_FAILURE);
 const IMPROVE_RE = compile(IMPROVEMENT_REQUEST);
 const NOTHING_RE = compile(NOTHING_TO_IMPROVE, 'gim');
-const SARCASM_RE = compile(SARCASM_CUE, 'giu');
+const STRONG_SARCASM_RE = compile(STRONG_SARCASM, 'giu');
+const WEAK_SARCASM_RE = compile(WEAK_SARCASM, 'giu');
+const BAD_EVENT_RE = compile(BAD_EVENT, 'i');
 const CONTRAST_RE =
   /\b(?:but|however|although|though|despite|except|apart from|other than|aside from)\b/i;
 
 function matches(re: RegExp, text: string): string[] {
   re.lastIndex = 0;
-  let out: string[] | undefined;
+  let out: string[] = EMPTY;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    (out ??= []).push(m[0].trim());
+    if (out === EMPTY) out = [];
+    out.push(m[0].trim());
     if (m[0].length === 0) re.lastIndex++;
   }
-  return out ?? EMPTY;
+  return out;
 }
 const EMPTY: string[] = [];
 
@@ -130,11 +151,18 @@ export function applyRules(text: string, hasPraise: boolean): RuleResult {
   const contrast = CONTRAST_RE.test(text);
   let sarcasmCues = EMPTY;
   let sarcasm = false;
-  if (failures.length > 0 && hasPraise) {
-    sarcasmCues = matches(SARCASM_RE, text);
-    // Praise next to a failure is sarcasm when something marks it ("another 9 hour wait. Love
-    // it."), or when nothing contrasts the two ("Great, 14 hours on a trolley").
-    sarcasm = sarcasmCues.length > 0 || !contrast;
+  const bad = failures.length > 0 || BAD_EVENT_RE.test(text);
+  if (bad) {
+    // Sarcasm: a strong cue next to a bad event ("number 47 in the queue. Living the dream."),
+    // praise with a weaker cue ("Brilliant, op cancelled again"), or praise around a failure
+    // with nothing contrasting the two ("Great, 14 hours on a trolley").
+    const strong = matches(STRONG_SARCASM_RE, text);
+    const weak = hasPraise ? matches(WEAK_SARCASM_RE, text) : EMPTY;
+    sarcasmCues = strong.length > 0 ? [...strong, ...weak] : weak;
+    sarcasm =
+      strong.length > 0 ||
+      (hasPraise && weak.length > 0 && !contrast) ||
+      (hasPraise && failures.length > 0 && !contrast);
   }
   return { failures, improvements, nothingToImprove, sarcasm, sarcasmCues, contrast };
 }

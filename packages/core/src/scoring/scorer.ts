@@ -52,7 +52,7 @@ export function createScorer(model: CompiledModel, version: string): Scorer {
     for (const h of lexicon.hits) if (h.score > 0 && PRAISE_WORDS.has(h.word)) hasPraise = true;
     const rules = applyRules(text, hasPraise);
     const prediction = predictSentiment(model.sentiment, features, features.length);
-    const sentiment = combine(prediction.probs, lexicon, rules);
+    const sentiment = combine(prediction.probs, lexicon, rules, text);
 
     const explanation: string[] = [];
     for (const f of rules.failures) explanation.push(`rule: service failure "${f}"`);
@@ -84,6 +84,7 @@ export function createScorer(model: CompiledModel, version: string): Scorer {
       score: sentiment.score,
       negative: sentiment.label === 'negative',
       failures: rules.failures,
+      sarcasm: rules.sarcasm,
       piiKinds,
     });
 

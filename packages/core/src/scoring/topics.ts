@@ -8,7 +8,7 @@ interface KeywordRule {
   re: RegExp;
 }
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -20,7 +20,7 @@ export function compileKeywordRules(table: Record<string, readonly string[]>): K
       topic,
       re: new RegExp(
         `(?<![\\p{L}\\p{N}])(?:${words
-          .map((w) => escape(w.trim().replace(/^[#@]/, '')))
+          .map((w) => escapeRegExp(w.trim().replace(/^[#@]/, '')))
           .filter((w) => w !== '')
           .join('|')})(?![\\p{L}\\p{N}])`,
         'iu',

@@ -1,7 +1,14 @@
 import { expect, test } from 'vitest';
 import { computeFlags, type FlagInput } from './flags.ts';
 
-const neutral: FlagInput = { text: '', score: 0, negative: false, failures: [], piiKinds: [] };
+const neutral: FlagInput = {
+  text: '',
+  score: 0,
+  negative: false,
+  failures: [],
+  sarcasm: false,
+  piiKinds: [],
+};
 const flagsOf = (text: string, extra: Partial<FlagInput> = {}) =>
   computeFlags({ ...neutral, text, ...extra });
 

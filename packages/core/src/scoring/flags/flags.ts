@@ -21,17 +21,25 @@ const ESCALATION_RE = new RegExp(ESCALATION.map((p) => `(?:${p})`).join('|'), 'g
 
 // Someone telling their own (or their family's) experience, or speaking to the trust directly.
 const EXPERIENCE_RE =
-  /\b(?:i|i'm|im|i've|ive|i'd|me|my|we|we've|we're|our|us|mum|mom|dad|nan|gran|grandad|grandma|wife|husband|partner|son|daughter|baby|you|your|you've|you're)\b/i;
+  /^\W*(?:rang|phoned|called|waited|sat|spent|been|asked|had|got|went|took|paid|told|complained|still|discharged|sent|left|lost|cancelled)\b|\b(?:i|i'm|im|i've|ive|i'd|me|my|we|we've|we're|our|us|mum|mom|dad|nan|gran|grandad|grandma|wife|husband|partner|son|daughter|baby|you|your|you've|you're)\b/i;
+
+// A service of the trust, for negative posts with no one speaking from experience.
+const SERVICE_RE =
+  /\b(?:staff|nurses?|doctors?|consultants?|surgeons?|midwi(?:fe|ves)|receptionists?|porters?|ward|a&e|clinic|appointments?|operation|op|surgery|scan|results|referral|discharge\w*|ambulance|paramedics?|parking|car park|food|letters?|switchboard|phone line|waiting room|toilets|pharmacy|aftercare|treatment|care)\b/i;
+
+// Reported news about the trust is not a complaint by the person posting it.
+const NEWS_RE =
+  /\b(?:figures (?:show|reveal)|report (?:says|finds|found|shows)|(?:union|spokesperson|spokesman|spokeswoman|trust) (?:says|said|confirms|confirmed|apologises)|papers show|memo reveals|according to|inspectors?|the board heard|survey|data shows|statistics|record high|new high|inquest|coroner)\b/i;
 
 /** Evidence as "group: matched words", each group at most once per match. */
 function findGroups(groups: CompiledGroup[], text: string): string[] {
-  let out: string[] | undefined;
+  const out: string[] = [];
   for (const g of groups) {
     g.re.lastIndex = 0;
     const m = g.re.exec(text);
-    if (m !== null) (out ??= []).push(`${g.name}: "${m[0].trim()}"`);
+    if (m !== null) out.push(`${g.name}: "${m[0].trim()}"`);
   }
-  return out ?? [];
+  return out;
 }
 
 export interface FlagInput {
@@ -42,6 +50,8 @@ export interface FlagInput {
   negative: boolean;
   /** Service failures and improvement requests the rules found. */
   failures: string[];
+  /** Praise read as sarcasm around a bad event. */
+  sarcasm: boolean;
   piiKinds: string[];
 }
 
@@ -56,7 +66,7 @@ export interface FlagResult {
  * by someone who had it (or to the trust): negative or naming a service failure, and personal.
  * General bad news about the NHS has no one speaking from experience and is not a complaint.
  * Urgent = safeguarding, or patient safety, or a complaint that is escalating (press, MP,
- * lawyers, regulator) or very negative.
+ * lawyers, regulator, "please share").
  */
 export function computeFlags(input: FlagInput): FlagResult {
   const evidence: Record<string, string[]> = {};
@@ -66,11 +76,17 @@ export function computeFlags(input: FlagInput): FlagResult {
   if (patientSafety.length > 0) evidence.patientSafety = patientSafety;
 
   let complaint = false;
-  if (input.negative || input.failures.length > 0) {
+  if (input.negative || (input.failures.length > 0 && input.score < 0.2)) {
     const who = EXPERIENCE_RE.exec(input.text);
-    if (who !== null && (input.negative || input.score < 0.2)) {
+    const news = NEWS_RE.exec(input.text);
+    const service = who === null ? SERVICE_RE.exec(input.text) : null;
+    if (news === null && (who !== null || input.failures.length > 0 || input.sarcasm || service)) {
       complaint = true;
-      evidence.complaint = [`personal: "${who[0]}"`, ...input.failures.slice(0, 5)];
+      evidence.complaint = [
+        ...(who ? [`personal: "${who[0].trim()}"`] : service ? [`service: "${service[0]}"`] : []),
+        ...input.failures.slice(0, 5),
+        ...(input.sarcasm ? ['sarcasm'] : []),
+      ];
     }
   }
 
@@ -80,7 +96,6 @@ export function computeFlags(input: FlagInput): FlagResult {
   if (safeguarding.length > 0) urgentReasons.push('safeguarding');
   if (patientSafety.length > 0) urgentReasons.push('patient safety');
   if (complaint && escalation !== null) urgentReasons.push(`escalating: "${escalation[0]}"`);
-  if (complaint && input.score <= -0.75) urgentReasons.push('very negative complaint');
   if (urgentReasons.length > 0) evidence.urgent = urgentReasons;
   if (input.piiKinds.length > 0) evidence.pii = input.piiKinds;
 

@@ -8,7 +8,7 @@ export const PATIENT_SAFETY: readonly PatternGroup[] = [
     patterns: [
       String.raw`\b(?:died|death|deaths|passed away|stillborn|stillbirth|fatal\w*)\b`,
       String.raw`\b(?:is|was|found|pronounced|declared) dead\b`,
-      String.raw`\blost (?:my|our|his|her|their) (?:mum|dad|son|daughter|baby|wife|husband|father|mother|brother|sister|grandad|grandma|nan|gran|partner|child)\b`,
+      String.raw`\blost (?:my|our|his|her|their) (?:mum|dad|son|daughter|baby|wife|husband|father|mother|brother|sister|grandad|grandma|nan|gran|partner|child)\b(?!['’]s)`,
     ],
   },
   {
@@ -29,7 +29,8 @@ export const PATIENT_SAFETY: readonly PatternGroup[] = [
       String.raw`\b(?:medication|drug|prescribing|dispensing) (?:error|mistake|mix-up)`,
       String.raw`\b(?:given|gave (?:him|her|me|them)) (?:someone else's|another patient's|the wrong)`,
       String.raw`\b(?:double|overdose of|too much) (?:dose|insulin|morphine|medication)|\boverdosed by\b`,
-      String.raw`\ballergic to\b[^.!?]{0,40}\b(?:still|anyway|gave|given)\b`,
+      String.raw`\ballergic to\b[^.!?]{0,40}\b(?:still|anyway|gave|given)\b|\b(?:despite|even though)\b[^.!?]{0,40}\ballergic\b`,
+      String.raw`\b(?:another|someone else'?s|other) patient'?s (?:tablets|medication|medicine|meds|drugs|injection|blood)`,
     ],
   },
   {
@@ -37,6 +38,9 @@ export const PATIENT_SAFETY: readonly PatternGroup[] = [
     patterns: [
       String.raw`\bmisdiagnos\w*|\bwrong(?:ly)? diagnos\w*|\bmissed diagnos\w*`,
       String.raw`\bsent (?:home|away)\b[^.!?]{0,50}\b(?:turned out|actually had|was actually|it was (?:sepsis|a stroke|a heart attack|broken|fractured|meningitis|appendicitis))`,
+      String.raw`\b(?:said|told (?:me|us|him|her)) (?:it was|it's|he had|she had) (?:just |only )?(?:a |an )?(?:sprain|virus|migraine|anxiety|bruise|a bug|indigestion|constipation|wind)\b`,
+      String.raw`\bturned out (?:to be|it was|he had|she had|i had)\b(?!\s*(?:nothing|fine|ok|okay))`,
+      String.raw`\b(?:days?|weeks?) later\b[^.!?]{0,40}\b(?:admitted|diagnosed|rushed)\b|\bsent home with (?:a |an )?(?:broken|fractured)\b`,
       String.raw`\btold (?:me |us |him |her )?(?:it was|it's) (?:just|only|nothing)\b[^.!?]{0,50}\b(?:turned out|actually|was (?:sepsis|cancer|a stroke|broken))`,
     ],
   },

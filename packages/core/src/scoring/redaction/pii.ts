@@ -42,7 +42,7 @@ const DETECTORS: Detector[] = [
   {
     kind: 'dateOfBirth',
     re: new RegExp(
-      String.raw`\b(?:d\.?o\.?b\.?|date of birth|born(?: on)?|birthday(?: is)?)\s*[:\-]?\s*${DATE}`,
+      String.raw`\b(?:d\.?o\.?b\.?|date of birth|born(?: on)?|birthday)(?:\s+(?:is|was|of))?\s*[:\-]?\s*${DATE}`,
       'gi',
     ),
   },
@@ -53,7 +53,8 @@ const DETECTORS: Detector[] = [
     accept: (m) => {
       const d = m.replace(/\D/g, '');
       const national = d.startsWith('44') ? d.slice(2).replace(/^0/, '') : d.slice(1);
-      return national.length === 9 || national.length === 10;
+      // Ten national digits: a ten-digit run starting with 0 is more often a reference.
+      return national.length === 10;
     },
   },
   {

@@ -48,7 +48,10 @@ export function trainScorerModel(input: TrainInput): ScorerModelJson {
     bias.push(Math.round((model.bias[1]! - model.bias[0]!) * 1e4) / 1e4);
     for (const [f, w] of Object.entries(model.weights)) {
       const d = Math.round((w[1]! - w[0]!) * 1e4) / 1e4;
-      if (Math.abs(d) >= MIN_TOPIC_WEIGHT) (weights[f] ??= []).push(ci, d);
+      if (Math.abs(d) < MIN_TOPIC_WEIGHT) continue;
+      const pairs = weights[f] ?? [];
+      pairs.push(ci, d);
+      weights[f] = pairs;
     }
   });
   const sortedWeights: Record<string, number[]> = {};

@@ -1,0 +1,43 @@
+// `npm run eval`: honest evaluation of the scorer, on data its model was not trained on.
+// (a) Cross-trust: train on one FFT file, test on the other, both ways.
+// (b) The hand-written social-media set (packages/core/eval/social-mentions.jsonl), scored by
+//     the shipped model (trained on both FFT files, never on the social set).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { evaluate, formatEvaluation } from '../src/scoring/evaluation/metrics.ts';
+import { compileModel } from '../src/scoring/model.ts';
+import { SCORER_VERSION, scoreMention } from '../src/scoring/score-mention.ts';
+import { createScorer, type Scorer } from '../src/scoring/scorer.ts';
+import { type LabelledComment, SENTIMENT_CLASSES } from '../src/scoring/training/fft-data.ts';
+import { trainScorerModel } from '../src/scoring/training/train-model.ts';
+import { evaluateSocial } from './eval-social.ts';
+import { FFT_FILES, REPO_ROOT, readFft } from './fft-files.ts';
+
+function crossTrust(trainKind: 'v6' | 'phase1', testKind: 'v6' | 'phase1'): void {
+  const train = readFft(trainKind);
+  const test = readFft(testKind).filter((c) => c.sentiment !== undefined);
+  const model = compileModel(
+    trainScorerModel({ comments: train, trainedOn: [FFT_FILES[trainKind]], version: 'eval' }),
+  );
+  const scorer: Scorer = createScorer(model, 'eval');
+  report(
+    `(a) cross-trust: trained on ${FFT_FILES[trainKind]}, tested on ${FFT_FILES[testKind]}`,
+    test,
+    scorer,
+  );
+}
+
+function report(title: string, test: LabelledComment[], scorer: Scorer): void {
+  const actual = test.map((c) => SENTIMENT_CLASSES[c.sentiment!]!);
+  const predicted = test.map((c) => scorer({ text: c.text }).sentiment.label);
+  const e = evaluate(SENTIMENT_CLASSES, actual, predicted);
+  console.log(`\n== ${title} (${test.length} labelled comments)\n${formatEvaluation(e)}`);
+  const neg = e.perClass[0]!;
+  console.log(`negative-class F1: ${neg.f1.toFixed(3)}`);
+}
+
+console.log(`scorer ${SCORER_VERSION}`);
+crossTrust('v6', 'phase1');
+crossTrust('phase1', 'v6');
+const socialPath = path.join(REPO_ROOT, 'packages/core/eval/social-mentions.jsonl');
+evaluateSocial(readFileSync(socialPath, 'utf8'), scoreMention);

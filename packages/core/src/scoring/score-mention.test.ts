@@ -1,0 +1,54 @@
+import { expect, test } from 'vitest';
+import { SCORER_VERSION, scoreMention } from './score-mention.ts';
+
+const label = (text: string) => scoreMention({ text }).sentiment.label;
+
+test('service-failure phrases and improvement requests read as negative', () => {
+  expect(label('Waited 14 hours in a corridor, no beds')).toBe('negative');
+  expect(label('Could be better')).toBe('negative');
+  expect(label('Need more help on the ward at night')).toBe('negative');
+});
+
+test('praise around a failure is read as sarcasm', () => {
+  const s = scoreMention({ text: 'Great, another 9 hour wait. Love it.' });
+  expect(s.sentiment.label).toBe('negative');
+  expect(s.explanation.some((e) => e.includes('sarcasm'))).toBe(true);
+});
+
+test('negation works with curly apostrophes', () => {
+  expect(label('The nurses didn’t care at all')).toBe('negative');
+});
+
+test('"Nothing" answering what could be improved is positive, and praise is positive', () => {
+  expect(label('Nothing.')).toBe('positive');
+  expect(label('Staff were lovely and so kind, thank you')).toBe('positive');
+});
+
+test('a plain question is neutral', () => {
+  expect(label('Does anyone know the visiting hours for Ward 7?')).toBe('neutral');
+});
+
+test('score, label and confidence agree and stay in range', () => {
+  const s = scoreMention({ title: 'Awful', text: 'Rude staff, dirty ward' });
+  expect(s.sentiment.score).toBeGreaterThanOrEqual(-1);
+  expect(s.sentiment.score).toBeLessThan(0);
+  expect(s.sentiment.confidence).toBeGreaterThan(0.33);
+  expect(s.sentiment.confidence).toBeLessThanOrEqual(1);
+  expect(s.version).toBe(SCORER_VERSION);
+});
+
+test('flags carry evidence and the redacted copy hides patient data', () => {
+  const s = scoreMention({ text: 'I want to end it all. NHS no 943 476 5919, call 07700 900123' });
+  expect(s.flags).toMatchObject({ safeguarding: true, urgent: true, pii: true });
+  expect(s.flagEvidence.safeguarding?.[0]).toContain('end it all');
+  expect(s.redacted).toBe('I want to end it all. NHS no [NHS number], call [phone]');
+});
+
+test('topics come from the framework, the trust taxonomy and hashtags', () => {
+  const s = scoreMention(
+    { text: 'Parking at the Maple Unit is a nightmare #NorthfieldGeneral' },
+    { taxonomy: { 'Maple Unit': ['maple unit'] } },
+  );
+  expect(s.topics).toEqual(expect.arrayContaining(['Parking', 'Maple Unit', '#NorthfieldGeneral']));
+  expect(s.flagEvidence['topic:Maple Unit']).toEqual(['"Maple Unit"']);
+});
