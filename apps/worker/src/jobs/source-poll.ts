@@ -1,66 +1,135 @@
-import { ConnectorError, pollFeed } from '@barometer/connectors';
-import { INGEST_BATCH_SIZE, type JobPayload, mentionsTrust } from '@barometer/core';
+import { randomUUID } from 'node:crypto';
+import { ConnectorError, type FeedPollResult, hostKey, pollFeed } from '@barometer/connectors';
+import {
+  INGEST_BATCH_SIZE,
+  type JobPayload,
+  mentionMatchText,
+  mentionsTrust,
+  outcomeAfterFailure,
+  outcomeAfterSuccess,
+} from '@barometer/core';
 import { getSource, getTrustProfile, recordPollFailure, recordPollSuccess } from '@barometer/db';
+import type { Redis } from 'ioredis';
 import type { JobContext, WorkerDeps } from '../context.ts';
 import { enqueueMany } from '../queues.ts';
 
-const MAX_BACKOFF_SECONDS = 6 * 3600;
+/** Longer than the guarded client's total deadline, so a lock never expires mid-request. */
+const HOST_LOCK_TTL_MS = 45_000;
+/** How long a poll waits for another poll of the same host before leaving it to the next tick. */
+const HOST_LOCK_WAIT_MS = 20_000;
+const HOST_LOCK_RETRY_MS = 100;
 
-/** Fetches one source, keeps what mentions the trust, and hands the items to ingest in batches. */
+/**
+ * Fetches one source politely (one request in flight per host across every worker, conditional
+ * GET, body-hash short cut), keeps what mentions the trust, hands the items to ingest in
+ * batches, and records health and the next poll: stretched by max-age/TTL/Retry-After on
+ * success; exponential backoff with jitter on failure; paused after repeated failures; gone on
+ * 410.
+ */
 export async function pollSource(
   payload: JobPayload<'source.poll'>,
   ctx: JobContext,
-  deps: Pick<WorkerDeps, 'database' | 'queues' | 'config'>,
+  deps: Pick<WorkerDeps, 'database' | 'queues' | 'config' | 'redis'>,
 ): Promise<void> {
   const { db } = deps.database;
   const source = await getSource(db, payload.sourceId);
-  if (!source || !source.enabled) {
+  if (!source?.enabled) {
     ctx.log.info({ sourceId: payload.sourceId }, 'source gone or disabled; nothing to poll');
     return;
   }
   const log = ctx.log.child({ sourceId: source.id });
+  const lock = await acquireHostLock(
+    deps.redis,
+    `${deps.config.REDIS_PREFIX}:poll-host:${hostKey(source.url)}`,
+  );
+  if (!lock) {
+    // Still due in Postgres, so the next scheduler tick enqueues it again.
+    log.info('another poll of this host is in flight; leaving this one to the next tick');
+    return;
+  }
+  let result: FeedPollResult;
   try {
-    const result = await pollFeed(
+    result = await pollFeed(
       source.url,
       { etag: source.etag, lastModified: source.lastModified, contentHash: source.contentHash },
       { allowPrivate: deps.config.ALLOW_PRIVATE_FEEDS },
     );
-    if (result.status === 'ok') {
-      const profile = source.isQueryFeed ? undefined : await getTrustProfile(db);
-      const items = result.feed.items.filter(
-        (item) =>
-          source.isQueryFeed ||
-          (profile !== undefined && mentionsTrust(`${item.title ?? ''}\n${item.text}`, profile)),
-      );
-      const batches = [];
-      for (let i = 0; i < items.length; i += INGEST_BATCH_SIZE) {
-        batches.push({
-          payload: { sourceId: source.id, mentions: items.slice(i, i + INGEST_BATCH_SIZE) },
-        });
-      }
-      // Enqueue before recording success: if this fails, the poll is retried by the schedule.
-      await enqueueMany(deps.queues, 'mentions.ingest', batches);
-      log.info({ items: result.feed.items.length, kept: items.length }, 'polled source');
-    } else {
-      log.debug('source not modified');
-    }
-    await recordPollSuccess(db, source.id, {
-      ...result.validators,
-      nextPollAt: new Date(Date.now() + source.pollIntervalSeconds * 1000),
-    });
   } catch (error) {
-    const failures = source.consecutiveFailures + 1;
+    await lock.release();
     const code = error instanceof ConnectorError ? error.code : 'internal';
-    const message =
+    const reason =
       error instanceof ConnectorError ? error.message : 'unexpected error while polling';
-    const backoff = Math.min(source.pollIntervalSeconds * 2 ** failures, MAX_BACKOFF_SECONDS);
-    const permanent = error instanceof ConnectorError && error.permanent;
+    const outcome = outcomeAfterFailure({
+      intervalSeconds: source.pollIntervalSeconds,
+      previousFailures: source.consecutiveFailures,
+      permanent: error instanceof ConnectorError && error.permanent,
+      retryAfterSeconds: error instanceof ConnectorError ? error.retryAfterSeconds : null,
+      now: new Date(),
+      random: Math.random(),
+    });
+    const message =
+      outcome.status === 'paused'
+        ? `${reason} (paused after ${outcome.consecutiveFailures} failed attempts)`
+        : reason;
     await recordPollFailure(db, source.id, {
       code,
       message,
-      status: permanent ? 'gone' : 'failing',
-      nextPollAt: new Date(Date.now() + backoff * 1000),
+      status:
+        outcome.status === 'healthy' || outcome.status === 'pending' ? 'failing' : outcome.status,
+      nextPollAt: outcome.nextPollAt,
     });
-    log.warn({ err: error, code, failures }, `unable to poll source ${source.id}: ${message}`);
+    log.warn(
+      { err: error, code, failures: outcome.consecutiveFailures, status: outcome.status },
+      `unable to poll source ${source.id}: ${message}`,
+    );
+    return;
+  }
+  await lock.release();
+
+  if (result.status === 'ok') {
+    const profile = source.isQueryFeed ? undefined : await getTrustProfile(db);
+    // Query feeds (a search) keep everything; generic feeds only what mentions the trust.
+    const items = result.feed.items.filter(
+      (item) =>
+        source.isQueryFeed ||
+        (profile !== undefined && mentionsTrust(mentionMatchText(item), profile)),
+    );
+    const batches = [];
+    for (let i = 0; i < items.length; i += INGEST_BATCH_SIZE) {
+      batches.push({
+        payload: { sourceId: source.id, mentions: items.slice(i, i + INGEST_BATCH_SIZE) },
+      });
+    }
+    // Enqueue before recording success: if this fails, the poll is retried by the schedule.
+    await enqueueMany(deps.queues, 'mentions.ingest', batches);
+    log.info({ items: result.feed.items.length, kept: items.length }, 'polled source');
+  } else {
+    log.debug('source not modified');
+  }
+  const outcome = outcomeAfterSuccess(source.pollIntervalSeconds, result.cache, new Date());
+  await recordPollSuccess(db, source.id, { ...result.validators, nextPollAt: outcome.nextPollAt });
+}
+
+interface HostLock {
+  release(): Promise<void>;
+}
+
+const RELEASE_IF_OWNER = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+
+/** A short Redis lock per host; waits (bounded) for a holder to finish, or gives up. */
+async function acquireHostLock(redis: Redis, key: string): Promise<HostLock | null> {
+  const token = randomUUID();
+  const deadline = Date.now() + HOST_LOCK_WAIT_MS;
+  for (;;) {
+    const taken = await redis.set(key, token, 'PX', HOST_LOCK_TTL_MS, 'NX');
+    if (taken === 'OK') {
+      return {
+        release: async () => {
+          await redis.eval(RELEASE_IF_OWNER, 1, key, token);
+        },
+      };
+    }
+    if (Date.now() >= deadline) return null;
+    await new Promise((resolve) => setTimeout(resolve, HOST_LOCK_RETRY_MS));
   }
 }
