@@ -1,0 +1,118 @@
+import { INGEST_BATCH_SIZE } from '@barometer/core';
+import { createSource } from '@barometer/db';
+import { afterAll, beforeAll, expect, test, vi } from 'vitest';
+import { enqueueMany } from '../src/queues.ts';
+import { createWorkerTestEnv, type WorkerTestEnv } from './helpers.ts';
+import { makeMentions, queueState, tallyMentions } from './reliability/fixtures.ts';
+import {
+  type ApiProcess,
+  type ChildHandle,
+  startApiProcess,
+  startWorkerProcess,
+} from './reliability/processes.ts';
+import { startTcpProxy, type TcpProxy } from './reliability/tcp-proxy.ts';
+
+const BATCHES = 40;
+const EXPECTED = BATCHES * INGEST_BATCH_SIZE;
+
+let env: WorkerTestEnv;
+let proxy: TcpProxy | undefined;
+let worker: ChildHandle | undefined;
+let api: ApiProcess | undefined;
+
+beforeAll(async () => {
+  env = await createWorkerTestEnv('rel_pg');
+  const direct = new URL(env.config.DATABASE_URL);
+  proxy = await startTcpProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
+  const viaProxy = new URL(env.config.DATABASE_URL);
+  viaProxy.port = String(proxy.port);
+  const common = {
+    DATABASE_URL: viaProxy.toString(),
+    REDIS_PREFIX: env.config.REDIS_PREFIX,
+    LOG_LEVEL: 'silent',
+  };
+  [worker, api] = await Promise.all([
+    startWorkerProcess({ ...common, WORKER_QUEUES: 'ingest' }),
+    startApiProcess(common),
+  ]);
+}, 60_000);
+
+afterAll(async () => {
+  await proxy?.restore().catch(() => undefined);
+  await worker?.stop('SIGKILL');
+  await api?.stop('SIGKILL');
+  await proxy?.close();
+  await env?.cleanup();
+});
+
+async function readiness(): Promise<{ status: number; body: Record<string, string> }> {
+  const res = await fetch(`${api!.url}/api/ready`);
+  return { status: res.status, body: (await res.json()) as Record<string, string> };
+}
+
+test('ingest jobs caught by a Postgres outage are retried with backoff and land exactly once', async () => {
+  const source = await createSource(env.database.db, {
+    kind: 'rss',
+    name: 'Busy feed',
+    url: 'https://news.example/busy.rss',
+    isQueryFeed: true,
+    pollIntervalSeconds: 3600,
+    enabled: true,
+  });
+  expect(await readiness()).toEqual({
+    status: 200,
+    body: { status: 'ready', postgres: 'ok', redis: 'ok' },
+  });
+  await enqueueMany(
+    env.deps.queues,
+    'mentions.ingest',
+    Array.from({ length: BATCHES }, (_, b) => ({
+      payload: { sourceId: source.id, mentions: makeMentions(`pg${b}`, INGEST_BATCH_SIZE) },
+    })),
+  );
+  await vi.waitFor(
+    async () => expect((await tallyMentions(env.database.pool)).rows).toBeGreaterThan(0),
+    { timeout: 20_000, interval: 5 },
+  );
+
+  await proxy!.cut();
+  const atCut = await tallyMentions(env.database.pool);
+  expect(atCut.rows).toBeLessThan(EXPECTED);
+
+  // While Postgres is unreachable: jobs fail, wait out a backoff, and none gives up.
+  await vi.waitFor(
+    async () => {
+      const delayed = await env.deps.queues.ingest.getDelayed();
+      const retried = delayed.filter((j) => j.attemptsMade >= 1);
+      expect(retried.length).toBeGreaterThan(0);
+      expect(retried[0]?.opts).toMatchObject({
+        attempts: 8,
+        backoff: { type: 'exponential', delay: 1000 },
+      });
+    },
+    { timeout: 20_000, interval: 50 },
+  );
+  const cut = await readiness();
+  expect(cut.status).toBe(503);
+  expect(cut.body).toMatchObject({ status: 'unavailable', redis: 'ok' });
+  expect(cut.body.postgres).toMatch(/^unreachable: /);
+  expect((await queueState(env.deps.queues.ingest)).failed).toBe(0);
+  expect(worker!.exited()).toBe(false);
+
+  await proxy!.restore();
+  await vi.waitFor(
+    async () => {
+      expect(await tallyMentions(env.database.pool)).toEqual({
+        rows: EXPECTED,
+        distinct: EXPECTED,
+      });
+      expect(await queueState(env.deps.queues.ingest)).toEqual({ pending: 0, failed: 0 });
+    },
+    { timeout: 40_000, interval: 200 },
+  );
+  expect(worker!.exited()).toBe(false);
+  await vi.waitFor(async () => expect((await readiness()).status).toBe(200), {
+    timeout: 10_000,
+    interval: 100,
+  });
+}, 60_000);
