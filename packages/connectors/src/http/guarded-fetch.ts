@@ -8,7 +8,7 @@ import { readBody } from './read-body.ts';
 import { toConnectorError } from './socket-errors.ts';
 
 export const DEFAULT_USER_AGENT =
-  'Barometer/0.1 (social listening for an NHS trust; feed reader; +https://github.com/barometer)';
+  'Barometer/0.1 (feed reader; social listening for an NHS trust communications team)';
 export const DEFAULT_TIMEOUTS: HttpTimeouts = {
   connectMs: 10_000,
   headersMs: 15_000,
