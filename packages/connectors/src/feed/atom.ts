@@ -36,7 +36,8 @@ function mapEntry(entry: XmlElement, base: string | null): ItemDraft {
     link: resolveHttpUrl(linkHref(entry, 'alternate'), base),
     title: trimOrNull(textContent(a(entry, 'title'))),
     content: body,
-    author: trimOrNull(textOf(author ? a(author, 'name') : undefined)),
+    // Reddit writes authors as /u/name in feeds but name in its API: keep the API's form.
+    author: trimOrNull(textOf(author ? a(author, 'name') : undefined)?.replace(/^\/u\//, '')),
     dateRaw: trimOrNull(
       textOf(
         a(entry, 'published') ??

@@ -211,6 +211,17 @@ describe('URLs', () => {
     expect(feed.items.map((i) => i.url)).toEqual([null, null]);
   });
 
+  test('Reddit entries: /u/ prefix dropped from authors, links kept', () => {
+    const feed = parse(
+      `<feed xmlns="http://www.w3.org/2005/Atom"><entry><author><name>/u/nurse_jo</name></author><id>t3_1abcde</id><link href="https://www.reddit.com/r/uk/comments/1abcde/x/"/><title>Northshire A&amp;E waits</title><content type="html">&lt;div class="md"&gt;&lt;p&gt;Waited 14 hours&lt;/p&gt;&lt;/div&gt;</content></entry></feed>`,
+    );
+    expect(feed.items[0]).toMatchObject({
+      author: 'nurse_jo',
+      externalId: 't3_1abcde',
+      text: 'Waited 14 hours',
+    });
+  });
+
   test('Google Alerts redirector links are unwrapped to the article', () => {
     const feed = parse(
       `<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>tag:google.com,2013:googlealerts/feed:1</id><link href="https://www.google.com/url?rct=j&amp;sa=t&amp;url=https://news.example/a&amp;ct=ga"/><title type="html">&lt;b&gt;Northshire&lt;/b&gt; story</title></entry></feed>`,
