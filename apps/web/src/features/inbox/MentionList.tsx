@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   anchorAt,
   anchoredScrollTop,
@@ -87,7 +87,10 @@ export function MentionList(props: MentionListProps) {
     }
   }, [hasMore, loadingMore, lastIndex, rows.length, onLoadMore]);
 
-  const mentionCount = rows.reduce((n, row) => n + (row.kind === 'mention' ? 1 : 0), 0);
+  const mentionCount = useMemo(
+    () => rows.reduce((n, row) => n + (row.kind === 'mention' ? 1 : 0), 0),
+    [rows],
+  );
 
   const focusRow = useCallback(
     (index: number) => {

@@ -1,5 +1,5 @@
 import type { MentionDto } from '@barometer/core';
-import type { KeyboardEvent } from 'react';
+import { type KeyboardEvent, memo } from 'react';
 import { FlagBadges } from '../../components/FlagBadges.tsx';
 import { SentimentBadge } from '../../components/SentimentBadge.tsx';
 import { TimeStamp } from '../../components/TimeStamp.tsx';
@@ -17,7 +17,7 @@ export interface MentionRowProps {
 }
 
 /** One inbox line: who and where, how it feels, what it flags, and the first words. */
-export function MentionRow({
+export const MentionRow = memo(function MentionRow({
   mention,
   index,
   setSize,
@@ -81,4 +81,4 @@ export function MentionRow({
       </div>
     </article>
   );
-}
+});
