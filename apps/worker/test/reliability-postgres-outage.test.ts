@@ -35,7 +35,7 @@ beforeAll(async () => {
     startWorkerProcess({ ...common, WORKER_QUEUES: 'ingest' }),
     startApiProcess(common),
   ]);
-}, 60_000);
+}, 90_000);
 
 afterAll(async () => {
   await proxy?.restore().catch(() => undefined);
@@ -71,8 +71,11 @@ test('ingest jobs caught by a Postgres outage are retried with backoff and land 
     })),
   );
   await vi.waitFor(
-    async () => expect((await tallyMentions(env.database.pool)).rows).toBeGreaterThan(0),
-    { timeout: 20_000, interval: 5 },
+    async () => {
+      if ((await tallyMentions(env.database.pool)).rows > 0) return;
+      throw new Error(`nothing stored yet; worker output:\n${worker!.output()}`);
+    },
+    { timeout: 30_000, interval: 5 },
   );
 
   await proxy!.cut();
@@ -115,4 +118,4 @@ test('ingest jobs caught by a Postgres outage are retried with backoff and land 
     timeout: 10_000,
     interval: 100,
   });
-}, 60_000);
+}, 90_000);
