@@ -3,6 +3,7 @@ export { ConnectorError, ERROR_MESSAGES, isConnectorError } from './errors.ts';
 export { type ParseFeedOptions, parseFeed } from './feed/parse-feed.ts';
 export { isPublicAddress } from './http/address-guard.ts';
 export {
+  assertFetchable,
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_TIMEOUTS,
   DEFAULT_USER_AGENT,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseFeed } from '../src/feed/parse-feed.ts';
-import { guardedFetch } from '../src/http/guarded-fetch.ts';
+import { assertFetchable, guardedFetch } from '../src/http/guarded-fetch.ts';
 import { pollFeed } from '../src/poll-feed.ts';
 import type { HttpPolicy, ResolvedAddress } from '../src/types.ts';
 import { rss, SIMPLE_RSS } from './support/feeds.ts';
@@ -179,9 +179,11 @@ describe('S9: errors say what happened, never what the server said', () => {
   });
 
   test('TLS to a plain HTTP server is a secure-connection failure', async () => {
+    const plain = await startTestServer();
     const error = await connectorError(
-      pollFeed(`https://127.0.0.1:${canary.port}/admin`, NO_VALIDATORS, open),
+      pollFeed(`https://127.0.0.1:${plain.port}/`, NO_VALIDATORS, open),
     );
+    await plain.close();
     expect(error).toMatchObject({ code: 'tls', message: 'secure connection failed' });
   });
 
@@ -205,5 +207,45 @@ describe('S9: errors say what happened, never what the server said', () => {
       }),
     );
     expect(error).toMatchObject({ code: 'dns', message: 'host not found' });
+  });
+});
+
+describe('checking a URL when it is saved', () => {
+  test('assertFetchable refuses private targets without connecting and accepts allowed ones', async () => {
+    const resolve = resolverFor({ 'evil.test': ['127.0.0.1'], 'ok.test': ['127.0.0.2'] });
+    for (const url of [
+      canary.url('/admin'),
+      `http://evil.test:${canary.port}/`,
+      'http://[::ffff:127.0.0.1]/',
+    ]) {
+      expect((await connectorError(assertFetchable(url, { ...asPublic, resolve }))).code).toBe(
+        'private-address',
+      );
+    }
+    expect((await connectorError(assertFetchable('ftp://x/', guarded))).code).toBe('bad-url');
+    await expect(
+      assertFetchable('http://ok.test/feed', { ...asPublic, resolve }),
+    ).resolves.toBeUndefined();
+    expect(canary.connections).toBe(0);
+  });
+});
+
+describe('webhooks through the same client', () => {
+  test('a POST is sent with its body and never follows a redirect', async () => {
+    let received = '';
+    const before = canary.connections;
+    publicServer.route('/hook', (req, res) => {
+      req.setEncoding('utf8');
+      req.on('data', (chunk: string) => (received += chunk));
+      req.on('end', () => send('', { location: canary.url('/admin') }, 307)(req, res));
+    });
+    const response = await guardedFetch(publicServer.url('/hook'), asPublic, {
+      method: 'POST',
+      body: '{"text":"alert"}',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(response.status).toBe(307);
+    expect(received).toBe('{"text":"alert"}');
+    expect(canary.connections).toBe(before);
   });
 });

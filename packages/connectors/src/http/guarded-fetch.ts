@@ -27,6 +27,9 @@ export interface GuardedRequest {
   signal?: AbortSignal;
   /** Read the body of non-2xx responses too (default: only 2xx bodies are read). */
   readErrorBodies?: boolean;
+  /** GET by default. A POST (webhooks) is never redirected: the 3xx comes back as it is. */
+  method?: 'GET' | 'POST';
+  body?: string | Uint8Array;
 }
 
 export interface GuardedResponse {
@@ -58,7 +61,8 @@ export async function guardedFetch(
   for (let hop = 0; ; hop++) {
     try {
       const response = await exchange(current, policy, timeouts, signal, request);
-      if (REDIRECTS.has(response.status) && response.headers.location) {
+      const follow = (request.method ?? 'GET') === 'GET';
+      if (follow && REDIRECTS.has(response.status) && response.headers.location) {
         if (hop >= maxRedirects) throw new ConnectorError('too-many-redirects');
         current = nextHop(current, response.headers.location);
         continue;
@@ -69,6 +73,33 @@ export async function guardedFetch(
       if (deadline.aborted) throw new ConnectorError('timeout', { cause: error });
       throw toConnectorError(error);
     }
+  }
+}
+
+/**
+ * Checks, without connecting, that a URL could be fetched under the policy: http(s), no
+ * credentials, and every address it resolves to allowed. For refusing a feed or webhook URL
+ * when it is saved (the fetch itself checks again at connect time, so this is a courtesy, not
+ * the guard).
+ */
+export async function assertFetchable(url: string, policy: HttpPolicy): Promise<void> {
+  const parsed = parseHttpUrl(url);
+  const rule = compileAddressRule(policy.allowPrivate, policy.allowedCidrs);
+  const hostname = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
+  const literal = literalAddress(hostname);
+  if (literal) {
+    if (!isAllowedAddress(literal, rule)) throw new ConnectorError('private-address');
+    return;
+  }
+  let addresses: { address: string }[];
+  try {
+    addresses = await (policy.resolve ?? systemResolver)(hostname);
+  } catch (error) {
+    throw toConnectorError(error);
+  }
+  if (addresses.length === 0) throw new ConnectorError('dns');
+  if (addresses.some((a) => !isAllowedAddress(a.address, rule))) {
+    throw new ConnectorError('private-address');
   }
 }
 
@@ -141,7 +172,7 @@ function exchange(
       hostname,
       port: url.port || undefined,
       path: `${url.pathname}${url.search}`,
-      method: 'GET',
+      method: request.method ?? 'GET',
       agent: false,
       lookup: guardedLookup(rule, policy.resolve ?? systemResolver),
       signal,
@@ -186,6 +217,6 @@ function exchange(
         (error: unknown) => finish(error),
       );
     });
-    req.end();
+    req.end(request.body);
   });
 }
