@@ -1,0 +1,142 @@
+import {
+  createSource,
+  createTestDatabase,
+  type TestDatabase,
+  testRedisPrefix,
+} from '@barometer/db';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, expect, test, vi } from 'vitest';
+import { closeQueues, createQueues, type Queues } from '../src/queues.ts';
+import { rssFeed } from './helpers.ts';
+import {
+  type ConditionalFeed,
+  startConditionalFeed,
+  tallyMentions,
+} from './reliability/fixtures.ts';
+import { connectLive, type LiveClient } from './reliability/live-client.ts';
+import {
+  type ApiProcess,
+  type ChildHandle,
+  startApiProcess,
+  startWorkerProcess,
+} from './reliability/processes.ts';
+import { type PrivateRedis, startPrivateRedis } from './reliability/redis-server.ts';
+
+const before = [
+  { guid: 'r-1', title: 'Northfield General praised', text: 'Lovely staff on Bluebell Ward' },
+  { guid: 'r-2', title: 'Northfield General parking', text: 'No spaces again' },
+  { guid: 'r-3', title: 'Northfield General open day', text: 'Saturday 10am' },
+];
+const after = [
+  ...before,
+  { guid: 'r-4', title: 'Northfield General A&amp;E', text: 'Waited nine hours' },
+  { guid: 'r-5', title: 'Northfield General thanks', text: 'Thank you, maternity team' },
+];
+
+let database: TestDatabase;
+let redis: PrivateRedis;
+let inspector: Redis;
+let queues: Queues;
+let feed: ConditionalFeed;
+let worker: ChildHandle | undefined;
+let api: ApiProcess | undefined;
+let live: LiveClient | undefined;
+
+beforeAll(async () => {
+  [database, redis, feed] = await Promise.all([
+    createTestDatabase('rel_redis'),
+    startPrivateRedis(),
+    startConditionalFeed(rssFeed(before)),
+  ]);
+  const prefix = testRedisPrefix('rel_redis');
+  inspector = new Redis(redis.url, { maxRetriesPerRequest: null });
+  queues = createQueues(inspector, prefix);
+  const common = {
+    DATABASE_URL: database.url,
+    REDIS_URL: redis.url,
+    REDIS_PREFIX: prefix,
+    LOG_LEVEL: 'silent',
+  };
+  [worker, api] = await Promise.all([
+    startWorkerProcess({ ...common, ALLOW_PRIVATE_FEEDS: 'true', TEST_SCHEDULE_REFRESH_MS: '500' }),
+    startApiProcess(common),
+  ]);
+}, 60_000);
+
+afterAll(async () => {
+  await live?.close();
+  await worker?.stop('SIGKILL');
+  await api?.stop('SIGKILL');
+  await closeQueues(queues);
+  inspector?.disconnect();
+  await redis?.stop();
+  await feed?.close();
+  await database?.drop();
+});
+
+async function sourceRow(id: number): Promise<{ etag: string | null; next_poll_at: Date }> {
+  const { rows } = await database.pool.query<{ etag: string | null; next_poll_at: Date }>(
+    'select etag, next_poll_at from sources where id = $1',
+    [id],
+  );
+  return rows[0]!;
+}
+
+test('after redis-server restarts empty, worker and API reconnect, sources are refetched in full and live resumes', async () => {
+  const source = await createSource(database.db, {
+    kind: 'rss',
+    name: 'Northfield news',
+    url: feed.url,
+    isQueryFeed: true,
+    pollIntervalSeconds: 3600,
+    enabled: true,
+  });
+  await vi.waitFor(
+    async () => {
+      expect((await tallyMentions(database.pool)).rows).toBe(3);
+      expect((await sourceRow(source.id)).etag).not.toBeNull();
+    },
+    { timeout: 30_000, interval: 50 },
+  );
+  live = await connectLive(api!.url, null);
+  const requestsBefore = feed.requests.length;
+
+  await redis.kill();
+  await redis.start();
+
+  // Not due for an hour, yet refetched in full: the worker saw Redis lost its state.
+  await vi.waitFor(
+    () => {
+      const refetches = feed.requests.slice(requestsBefore);
+      expect(refetches.length).toBeGreaterThan(0);
+      expect(refetches[0]?.['if-none-match']).toBeUndefined();
+    },
+    { timeout: 30_000, interval: 50 },
+  );
+  expect(await queues.schedule.getJobScheduler('sources.schedule')).toMatchObject({
+    every: expect.any(Number),
+  });
+  await vi.waitFor(async () => expect((await sourceRow(source.id)).etag).not.toBeNull(), {
+    timeout: 10_000,
+    interval: 50,
+  });
+  expect((await sourceRow(source.id)).next_poll_at.getTime()).toBeGreaterThan(Date.now() + 60_000);
+  expect(await tallyMentions(database.pool)).toEqual({ rows: 3, distinct: 3 });
+
+  // New items, polled on request: they reach the database and the socket opened before the restart.
+  feed.setBody(rssFeed(after));
+  const poll = await fetch(`${api!.url}/api/sources/${source.id}/poll`, { method: 'POST' });
+  expect(poll.status).toBe(202);
+  await vi.waitFor(
+    async () => {
+      expect(await tallyMentions(database.pool)).toEqual({ rows: 5, distinct: 5 });
+      expect(live!.externalIds()).toEqual(expect.arrayContaining(['r-4', 'r-5']));
+    },
+    { timeout: 30_000, interval: 50 },
+  );
+  expect(live!.closed()).toBe(false);
+  const ready = await fetch(`${api!.url}/api/ready`);
+  expect(ready.status).toBe(200);
+  expect(worker!.exited()).toBe(false);
+  expect(api!.exited()).toBe(false);
+}, 90_000);
