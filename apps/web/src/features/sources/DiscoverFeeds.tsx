@@ -9,7 +9,14 @@ export function DiscoverFeeds({ onPick }: { onPick: (feed: DiscoveredFeed) => vo
   const [unavailable, setUnavailable] = useState(false);
   const discover = useDiscoverFeeds();
 
-  if (unavailable) return null;
+  if (unavailable) {
+    return (
+      <p className="muted small" role="status">
+        Finding feeds on a web page is not available on this server yet; paste the feed address
+        below.
+      </p>
+    );
+  }
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
