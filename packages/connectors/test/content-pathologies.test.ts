@@ -9,7 +9,7 @@ import { send, startTestServer, type TestServer } from './support/test-server.ts
 // sources.md §5.2 served as 200 bodies by a real server on loopback and read through pollFeed,
 // exactly as the worker reads them. (Finer-grained cases live beside the parser.)
 let server: TestServer;
-const policy: HttpPolicy = { allowPrivate: true, timeouts: { totalMs: 3000 } };
+const policy: HttpPolicy = { allowPrivate: true, timeouts: { totalMs: 10_000 } };
 let n = 0;
 
 async function served(

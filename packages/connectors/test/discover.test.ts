@@ -7,7 +7,7 @@ import { send, startTestServer, type TestServer } from './support/test-server.ts
 
 let site: TestServer;
 let bare: TestServer;
-const policy: HttpPolicy = { allowPrivate: true, timeouts: { totalMs: 3000 } };
+const policy: HttpPolicy = { allowPrivate: true, timeouts: { totalMs: 10_000 } };
 
 beforeAll(async () => {
   site = await startTestServer();

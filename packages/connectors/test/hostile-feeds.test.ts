@@ -14,7 +14,7 @@ const policy: HttpPolicy = {
   allowPrivate: false,
   allowedCidrs: ['127.0.0.2/32'],
   maxBodyBytes: 2 * 1024 * 1024,
-  timeouts: { headersMs: 500, bodyIdleMs: 500, totalMs: 3000 },
+  timeouts: { headersMs: 1500, bodyIdleMs: 1000, totalMs: 6000 },
 };
 const poll = (path: string) => pollFeed(hostile.url(path), NO_VALIDATORS, policy);
 

@@ -11,7 +11,7 @@ import { send, startTestServer, type TestServer } from './support/test-server.ts
 let server: TestServer;
 const policy: HttpPolicy = {
   allowPrivate: true,
-  timeouts: { connectMs: 2000, headersMs: 400, bodyIdleMs: 300, totalMs: 3000 },
+  timeouts: { connectMs: 2000, headersMs: 1500, bodyIdleMs: 1000, totalMs: 6000 },
 };
 const poll = (path: string, previous = NO_VALIDATORS, p: HttpPolicy = policy) =>
   pollFeed(server.url(path), previous, p);

@@ -17,7 +17,7 @@ import {
 // server on 127.0.0.2 plays "the public internet", let through by an explicit test-only CIDR.
 let canary: TestServer;
 let publicServer: TestServer;
-const guarded: HttpPolicy = { allowPrivate: false, timeouts: { totalMs: 3000 } };
+const guarded: HttpPolicy = { allowPrivate: false, timeouts: { totalMs: 10_000 } };
 const asPublic: HttpPolicy = { ...guarded, allowedCidrs: ['127.0.0.2/32'] };
 
 beforeAll(async () => {
@@ -168,7 +168,7 @@ describe('refused before any connection', () => {
 });
 
 describe('S9: errors say what happened, never what the server said', () => {
-  const open: HttpPolicy = { allowPrivate: true, timeouts: { totalMs: 3000 } };
+  const open: HttpPolicy = { allowPrivate: true, timeouts: { totalMs: 10_000 } };
 
   test('a closed port is "connection refused"', async () => {
     const closed = await startTestServer();
