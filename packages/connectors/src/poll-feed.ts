@@ -80,7 +80,7 @@ function statusError(
 }
 
 function cacheHints(headers: IncomingHttpHeaders, now: number): CacheHints {
-  return cacheHintsFromHeaders(
+  const hints = cacheHintsFromHeaders(
     {
       retryAfter: header(headers, 'retry-after'),
       cacheControl: header(headers, 'cache-control'),
@@ -89,6 +89,14 @@ function cacheHints(headers: IncomingHttpHeaders, now: number): CacheHints {
     },
     now,
   );
+  // Reddit announces an exhausted budget (x-ratelimit-remaining: 0.0) before it starts
+  // refusing; waiting for the reset avoids the 429s and 403s that follow.
+  const remaining = Number(header(headers, 'x-ratelimit-remaining') ?? Number.NaN);
+  const reset = Number(header(headers, 'x-ratelimit-reset') ?? Number.NaN);
+  if (remaining === 0 && Number.isFinite(reset) && reset > 0) {
+    hints.retryAfterSeconds = Math.max(hints.retryAfterSeconds ?? 0, Math.ceil(reset));
+  }
+  return hints;
 }
 
 function header(headers: IncomingHttpHeaders, name: string): string | null {

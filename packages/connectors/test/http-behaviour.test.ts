@@ -99,6 +99,20 @@ describe('conditional GET and caching', () => {
 });
 
 describe('errors and rate limits', () => {
+  test('an exhausted Reddit-style rate budget on a 200 delays the next poll until the reset', async () => {
+    server.route(
+      '/reddit',
+      send(SIMPLE_RSS, {
+        'content-type': 'application/atom+xml',
+        'x-ratelimit-remaining': '0.0',
+        'x-ratelimit-reset': '42',
+        'cache-control': 'private, max-age=3600',
+      }),
+    );
+    const result = await poll('/reddit');
+    expect(result.cache).toEqual({ retryAfterSeconds: 42, maxAgeSeconds: 3600 });
+  });
+
   test('H6: 429 with Retry-After seconds puts the next attempt at least that far away', async () => {
     server.route('/h6', send('slow down', { 'retry-after': '120' }, 429));
     const error = await connectorError(poll('/h6'));
