@@ -18,6 +18,8 @@ const RESUME_WAIT_MS = 3000;
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 /** Live items held for a client while its back-fill runs. */
 const MAX_PENDING_ITEMS = 5000;
+/** A back-fill pauses above this until the socket flushes, so it never trips the cap above. */
+const BACKFILL_HIGH_WATER_BYTES = 1024 * 1024;
 const SLOW_CONSUMER = 1013;
 
 interface Client {
@@ -62,6 +64,18 @@ export function createLiveHub(deps: {
     client.socket.send(data);
   }
 
+  /** Back-fill goes at the reader's pace: a large catch-up is not mistaken for a slow consumer. */
+  function sendPaced(client: Client, data: string): Promise<void> {
+    const { socket } = client;
+    if (socket.readyState !== socket.OPEN) return Promise.resolve();
+    if (socket.bufferedAmount < BACKFILL_HIGH_WATER_BYTES) {
+      socket.send(data);
+      return Promise.resolve();
+    }
+    // Called once this frame reaches the kernel, or with an error if the socket closes first.
+    return new Promise((resolve) => socket.send(data, () => resolve()));
+  }
+
   async function resume(client: Client, lastId: number | null): Promise<void> {
     client.phase = 'backfilling';
     const sent = new Set<number>();
@@ -69,14 +83,15 @@ export function createLiveHub(deps: {
     if (lastId !== null) {
       const missed = await listMentionsAfter(deps.pool, lastId, LIVE_BACKFILL_LIMIT);
       for (const mention of missed) {
-        send(client, frame({ type: 'mention.created', mention }));
+        await sendPaced(client, frame({ type: 'mention.created', mention }));
         sent.add(mention.id);
         highest = Math.max(highest ?? 0, mention.id);
       }
     }
+    // Live items that arrive while this loop waits are appended to pending and sent here too.
     for (const mention of client.pending) {
       if (sent.has(mention.id)) continue;
-      send(client, frame({ type: 'mention.created', mention }));
+      await sendPaced(client, frame({ type: 'mention.created', mention }));
       highest = Math.max(highest ?? 0, mention.id);
     }
     client.pending = [];
