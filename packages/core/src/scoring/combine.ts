@@ -71,8 +71,7 @@ export function combine(
   const nI = Math.min(rules.improvements.length, 2);
   const nN = Math.min(rules.nothingToImprove.length, 2);
   const evidence = lexicon.hits.length + nF + nI + nN + (rules.sarcasm ? 1 : 0);
-  const t =
-    WEIGHTS.modelTemperature * (evidence === 0 ? WEIGHTS.noOpinionTemperature : 1);
+  const t = WEIGHTS.modelTemperature * (evidence === 0 ? WEIGHTS.noOpinionTemperature : 1);
   const zNeg =
     t * Math.log(modelProbs[0] + 1e-6) +
     WEIGHTS.lexicon * Math.min(neg, WEIGHTS.lexiconCap) +

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type FeatureKeys, parseFeatureKey } from './feature-keys.ts';
 
 // The trained artefact (packages/core/src/scoring/model/model.json, written by `npm run train`)
 // and the code that applies it. Loading compiles the JSON into flat typed arrays once.
@@ -24,23 +25,27 @@ export const ScorerModelJson = z.object({
 });
 export type ScorerModelJson = z.infer<typeof ScorerModelJson>;
 
-export interface SentimentModel {
-  classes: number;
-  index: Map<string, number>;
-  weights: Float64Array;
-  bias: Float64Array;
-}
-
-export interface TopicModel {
-  categories: string[];
-  bias: Float64Array;
-  index: Map<string, Float64Array>;
+/** Everything the model knows about one feature, found with a single map lookup. */
+interface FeatureEntry {
+  name: string;
+  /** Offset of the feature's sentiment weights, or -1. */
+  sentiment: number;
+  /** Topic pairs [categoryIndex, weight, ...], or null. */
+  topics: Float64Array | null;
+  /** The call that last used this entry, so a repeated feature counts once. */
+  stamp: number;
 }
 
 export interface CompiledModel {
   version: string;
-  sentiment: SentimentModel;
-  topics: TopicModel;
+  classes: number;
+  /** Word -> id, for building feature keys (see feature-keys.ts). */
+  vocab: Map<string, number>;
+  index: Map<number, FeatureEntry>;
+  weights: Float64Array;
+  bias: Float64Array;
+  categories: string[];
+  topicBias: Float64Array;
 }
 
 export function compileModel(json: unknown): CompiledModel {
@@ -48,99 +53,117 @@ export function compileModel(json: unknown): CompiledModel {
   const K = m.sentiment.classes;
   const features = Object.keys(m.sentiment.weights);
   const weights = new Float64Array(features.length * K);
-  const index = new Map<string, number>();
+  const vocab = new Map<string, number>();
+  const index = new Map<number, FeatureEntry>();
   features.forEach((f, i) => {
-    index.set(f, i);
+    index.set(parseFeatureKey(f, vocab), { name: f, sentiment: i * K, topics: null, stamp: 0 });
     const row = m.sentiment.weights[f]!;
     for (let k = 0; k < K; k++) weights[i * K + k] = row[k] ?? 0;
   });
-  const topicIndex = new Map<string, Float64Array>();
   for (const [f, pairs] of Object.entries(m.topics.weights)) {
-    topicIndex.set(f, Float64Array.from(pairs));
+    const key = parseFeatureKey(f, vocab);
+    const entry = index.get(key);
+    if (entry) entry.topics = Float64Array.from(pairs);
+    else index.set(key, { name: f, sentiment: -1, topics: Float64Array.from(pairs), stamp: 0 });
   }
   return {
     version: m.version,
-    sentiment: { classes: K, index, weights, bias: Float64Array.from(m.sentiment.bias) },
-    topics: {
-      categories: m.topics.categories,
-      bias: Float64Array.from(m.topics.bias),
-      index: topicIndex,
-    },
+    classes: K,
+    vocab,
+    index,
+    weights,
+    bias: Float64Array.from(m.sentiment.bias),
+    categories: m.topics.categories,
+    topicBias: Float64Array.from(m.topics.bias),
   };
 }
 
-export interface SentimentPrediction {
+export interface Prediction {
   /** Class probabilities: negative, neutral, positive. */
   probs: [number, number, number];
   /** Features that pushed hardest towards the predicted class, strongest first. */
   drivers: { feature: string; weight: number }[];
+  /** Topics whose logit is above zero, with the feature that contributed most to each. */
+  topics: { topic: string; driver: string }[];
 }
 
-function uniqueKnown(features: string[], index: Map<string, unknown>): string[] {
-  const seen = new Set<string>();
-  for (const f of features) if (index.has(f)) seen.add(f);
-  return [...seen];
-}
+let stampCounter = 0;
 
-/** Applies the model the way it was trained: binary features scaled by 1/sqrt(count). */
-export function predictSentiment(
-  model: SentimentModel,
-  features: string[],
-  allFeatureCount: number,
-): SentimentPrediction {
-  const known = uniqueKnown(features, model.index);
+/**
+ * Applies the model the way it was trained: binary presence features, scaled by
+ * 1/sqrt(number of features in the text). One map lookup per feature serves both heads.
+ */
+export function predict(model: CompiledModel, features: FeatureKeys): Prediction {
+  const stamp = ++stampCounter;
   const K = model.classes;
-  const x = allFeatureCount > 0 ? 1 / Math.sqrt(allFeatureCount) : 0;
-  const z = [model.bias[0]!, model.bias[1]!, model.bias[2]!];
-  for (const f of known) {
-    const i = model.index.get(f)! * K;
-    for (let k = 0; k < K; k++) z[k]! += model.weights[i + k]! * x;
-  }
-  const max = Math.max(z[0]!, z[1]!, z[2]!);
-  const e = z.map((v) => Math.exp(v - max));
-  const sum = e[0]! + e[1]! + e[2]!;
-  const probs: [number, number, number] = [e[0]! / sum, e[1]! / sum, e[2]! / sum];
-  const top = probs[0] >= probs[1] && probs[0] >= probs[2] ? 0 : probs[2] >= probs[1] ? 2 : 1;
-  const drivers = known
-    .map((feature) => {
-      const i = model.index.get(feature)! * K;
-      let other = 0;
-      for (let k = 0; k < K; k++) if (k !== top) other += model.weights[i + k]!;
-      return { feature, weight: model.weights[i + top]! - other / (K - 1) };
-    })
-    .filter((d) => d.weight > 0)
-    .sort((a, b) => b.weight - a.weight)
-    .slice(0, 4);
-  return { probs, drivers };
-}
-
-/** Categories whose logit is above zero, with the feature that contributed most to each. */
-export function predictTopics(
-  model: TopicModel,
-  features: string[],
-  allFeatureCount: number,
-): { topic: string; driver: string }[] {
-  const known = uniqueKnown(features, model.index);
-  if (known.length === 0) return [];
-  const x = allFeatureCount > 0 ? 1 / Math.sqrt(allFeatureCount) : 0;
-  const z = Float64Array.from(model.bias);
-  const best = new Array<string>(z.length).fill('');
-  const bestW = new Float64Array(z.length);
-  for (const f of known) {
-    const pairs = model.index.get(f)!;
-    for (let p = 0; p < pairs.length; p += 2) {
-      const c = pairs[p]!;
-      const w = pairs[p + 1]!;
-      z[c]! += w * x;
-      if (w > bestW[c]!) {
-        bestW[c] = w;
-        best[c] = f;
+  const x = features.count > 0 ? 1 / Math.sqrt(features.count) : 0;
+  let z0 = model.bias[0]!;
+  let z1 = model.bias[1]!;
+  let z2 = model.bias[2]!;
+  const W = model.weights;
+  const C = model.categories.length;
+  let tz: Float64Array | null = null;
+  let best: string[] | null = null;
+  let bestW: Float64Array | null = null;
+  const known: string[] = [];
+  const offsets: number[] = [];
+  for (const f of features.keys) {
+    const e = model.index.get(f);
+    if (e === undefined || e.stamp === stamp) continue;
+    e.stamp = stamp;
+    if (e.sentiment >= 0) {
+      const o = e.sentiment;
+      z0 += W[o]! * x;
+      z1 += W[o + 1]! * x;
+      z2 += W[o + 2]! * x;
+      known.push(e.name);
+      offsets.push(o);
+    }
+    const pairs = e.topics;
+    if (pairs !== null) {
+      if (tz === null) {
+        tz = Float64Array.from(model.topicBias);
+        best = new Array<string>(C).fill('');
+        bestW = new Float64Array(C);
+      }
+      for (let p = 0; p < pairs.length; p += 2) {
+        const c = pairs[p]!;
+        const w = pairs[p + 1]!;
+        tz[c]! += w * x;
+        if (w > bestW![c]!) {
+          bestW![c] = w;
+          best![c] = e.name;
+        }
       }
     }
   }
-  const out: { topic: string; driver: string }[] = [];
-  for (let c = 0; c < z.length; c++) {
-    if (z[c]! > 0 && best[c] !== '') out.push({ topic: model.categories[c]!, driver: best[c]! });
+  const max = Math.max(z0, z1, z2);
+  const e0 = Math.exp(z0 - max);
+  const e1 = Math.exp(z1 - max);
+  const e2 = Math.exp(z2 - max);
+  const sum = e0 + e1 + e2;
+  const probs: [number, number, number] = [e0 / sum, e1 / sum, e2 / sum];
+  const top = probs[0] >= probs[1] && probs[0] >= probs[2] ? 0 : probs[2] >= probs[1] ? 2 : 1;
+
+  // The four strongest drivers towards the predicted class, by insertion (no sorting).
+  const drivers: { feature: string; weight: number }[] = [];
+  for (let i = 0; i < known.length; i++) {
+    const o = offsets[i]!;
+    const w = W[o + top]! - (W[o]! + W[o + 1]! + W[o + 2]! - W[o + top]!) / (K - 1);
+    if (w <= 0) continue;
+    if (drivers.length === 4 && w <= drivers[3]!.weight) continue;
+    let j = Math.min(drivers.length, 3);
+    while (j > 0 && drivers[j - 1]!.weight < w) j--;
+    drivers.splice(j, 0, { feature: known[i]!, weight: w });
+    if (drivers.length > 4) drivers.pop();
   }
-  return out;
+
+  const topics: Prediction['topics'] = [];
+  if (tz !== null) {
+    for (let c = 0; c < C; c++) {
+      if (tz[c]! > 0 && best![c] !== '')
+        topics.push({ topic: model.categories[c]!, driver: best![c]! });
+    }
+  }
+  return { probs, drivers, topics };
 }

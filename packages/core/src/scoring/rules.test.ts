@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { applyRules } from './rules.ts';
 
 test('long waits, corridors and cancellations are service failures', () => {
-  expect(applyRules('Waited 14 hours in A&E', false).failures).toEqual(['Waited 14 hours']);
+  expect(applyRules('Waited 14 hours in A&E', false).failures).toEqual(['waited 14 hours']);
   expect(applyRules('Mum spent the night in a corridor, no beds', false).failures).toHaveLength(2);
   expect(applyRules('op cancelled again', false).failures).toHaveLength(1);
 });

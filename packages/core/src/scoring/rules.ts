@@ -1,7 +1,10 @@
+import { compilePatterns } from './pattern-set.ts';
+
 // Rules for what both the lexicon and the trained model miss. Each list is a readable set of
 // patterns; each list compiles once into a single regular expression (hot path).
 //
-// The text they run on has been through normaliseText and is matched case-insensitively.
+// The text they run on has been through normaliseText; it is lower-cased here, once, and the
+// patterns are written in lower case.
 
 const NUM = String.raw`(?:\d+(?:[.,]\d+)?|a couple of|a few|several|many|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|forty|fifty)`;
 
@@ -108,18 +111,14 @@ export const PRAISE_WORDS: ReadonlySet<string> = new Set([
   'delighted',
 ]);
 
-function compile(patterns: readonly string[], flags = 'gi'): RegExp {
-  return new RegExp(patterns.map((p) => `(?:${p})`).join('|'), flags);
-}
-
-const FAILURE_RE = compile(SERVICE_FAILURE);
-const IMPROVE_RE = compile(IMPROVEMENT_REQUEST);
-const NOTHING_RE = compile(NOTHING_TO_IMPROVE, 'gim');
-const STRONG_SARCASM_RE = compile(STRONG_SARCASM, 'giu');
-const WEAK_SARCASM_RE = compile(WEAK_SARCASM, 'giu');
-const BAD_EVENT_RE = compile(BAD_EVENT, 'i');
+const FAILURE_RE = compilePatterns(SERVICE_FAILURE);
+const IMPROVE_RE = compilePatterns(IMPROVEMENT_REQUEST);
+const NOTHING_RE = compilePatterns(NOTHING_TO_IMPROVE, 'gm');
+const STRONG_SARCASM_RE = compilePatterns(STRONG_SARCASM, 'gu');
+const WEAK_SARCASM_RE = compilePatterns(WEAK_SARCASM, 'gu');
+const BAD_EVENT_RE = compilePatterns(BAD_EVENT, '');
 const CONTRAST_RE =
-  /\b(?:but|however|although|though|despite|except|apart from|other than|aside from)\b/i;
+  /\b(?:but|however|although|though|despite|except|apart from|other than|aside from)\b/;
 
 function matches(re: RegExp, text: string): string[] {
   re.lastIndex = 0;
@@ -144,7 +143,8 @@ export interface RuleResult {
   contrast: boolean;
 }
 
-export function applyRules(text: string, hasPraise: boolean): RuleResult {
+export function applyRules(original: string, hasPraise: boolean): RuleResult {
+  const text = original.toLowerCase();
   const failures = matches(FAILURE_RE, text);
   const improvements = matches(IMPROVE_RE, text);
   const nothingToImprove = matches(NOTHING_RE, text);

@@ -50,5 +50,5 @@ test('topics come from the framework, the trust taxonomy and hashtags', () => {
     { taxonomy: { 'Maple Unit': ['maple unit'] } },
   );
   expect(s.topics).toEqual(expect.arrayContaining(['Parking', 'Maple Unit', '#NorthfieldGeneral']));
-  expect(s.flagEvidence['topic:Maple Unit']).toEqual(['"Maple Unit"']);
+  expect(s.flagEvidence['topic:Maple Unit']).toEqual(['"maple unit"']);
 });

@@ -1,13 +1,14 @@
 import type { RiskFlags } from '../contracts/api.ts';
 import type { SentimentLabel } from '../mention.ts';
 import { combine } from './combine.ts';
+import { featureKeysOf } from './feature-keys.ts';
 import { computeFlags } from './flags/flags.ts';
 import { scoreLexicon } from './lexicon.ts';
-import { type CompiledModel, predictSentiment, predictTopics } from './model.ts';
+import { type CompiledModel, predict } from './model.ts';
 import { normaliseText } from './normalise.ts';
 import { redactPii } from './redaction/pii.ts';
 import { applyRules, PRAISE_WORDS } from './rules.ts';
-import { featuresOf, tokenize } from './tokens.ts';
+import { tokenize } from './tokens.ts';
 import { keywordTopics, type Taxonomy } from './topics.ts';
 
 export interface MentionScore {
@@ -45,13 +46,13 @@ export function createScorer(model: CompiledModel, version: string): Scorer {
     const full = input.title ? `${input.title}. ${input.text}` : input.text;
     const { text, hashtags } = normaliseText(full.slice(0, MAX_SCORED_CHARS));
     const tokens = tokenize(text);
-    const features = featuresOf(tokens);
+    const features = featureKeysOf(tokens, model.vocab);
 
     const lexicon = scoreLexicon(tokens);
     let hasPraise = false;
     for (const h of lexicon.hits) if (h.score > 0 && PRAISE_WORDS.has(h.word)) hasPraise = true;
     const rules = applyRules(text, hasPraise);
-    const prediction = predictSentiment(model.sentiment, features, features.length);
+    const prediction = predict(model, features);
     const sentiment = combine(prediction.probs, lexicon, rules, text);
 
     const explanation: string[] = [];
@@ -95,8 +96,8 @@ export function createScorer(model: CompiledModel, version: string): Scorer {
         evidence[`topic:${topic}`] = [why];
       }
     };
-    for (const t of keywordTopics(text, options?.taxonomy)) addTopic(t.topic, `"${t.evidence}"`);
-    for (const t of predictTopics(model.topics, features, features.length)) {
+    for (const t of keywordTopics(tokens, options?.taxonomy)) addTopic(t.topic, `"${t.evidence}"`);
+    for (const t of prediction.topics) {
       addTopic(t.topic, `model: "${t.driver}"`);
     }
     for (const h of hashtags) addTopic(`#${h}`, 'hashtag');

@@ -1,4 +1,5 @@
 import type { RiskFlags } from '../../contracts/api.ts';
+import { compilePatterns } from '../pattern-set.ts';
 import { ESCALATION } from './escalation-patterns.ts';
 import { PATIENT_SAFETY } from './patient-safety-patterns.ts';
 import { type PatternGroup, SAFEGUARDING } from './safeguarding-patterns.ts';
@@ -11,25 +12,25 @@ interface CompiledGroup {
 function compileGroups(groups: readonly PatternGroup[]): CompiledGroup[] {
   return groups.map((g) => ({
     name: g.name,
-    re: new RegExp(g.patterns.map((p) => `(?:${p})`).join('|'), 'gi'),
+    re: compilePatterns(g.patterns),
   }));
 }
 
 const SAFEGUARDING_RE = compileGroups(SAFEGUARDING);
 const PATIENT_SAFETY_RE = compileGroups(PATIENT_SAFETY);
-const ESCALATION_RE = new RegExp(ESCALATION.map((p) => `(?:${p})`).join('|'), 'gi');
+const ESCALATION_RE = compilePatterns(ESCALATION);
 
 // Someone telling their own (or their family's) experience, or speaking to the trust directly.
 const EXPERIENCE_RE =
-  /^\W*(?:rang|phoned|called|waited|sat|spent|been|asked|had|got|went|took|paid|told|complained|still|discharged|sent|left|lost|cancelled)\b|\b(?:i|i'm|im|i've|ive|i'd|me|my|we|we've|we're|our|us|mum|mom|dad|nan|gran|grandad|grandma|wife|husband|partner|son|daughter|baby|you|your|you've|you're)\b/i;
+  /^\W*(?:rang|phoned|called|waited|sat|spent|been|asked|had|got|went|took|paid|told|complained|still|discharged|sent|left|lost|cancelled)\b|\b(?:i|i'm|im|i've|ive|i'd|me|my|we|we've|we're|our|us|mum|mom|dad|nan|gran|grandad|grandma|wife|husband|partner|son|daughter|baby|you|your|you've|you're)\b/;
 
 // A service of the trust, for negative posts with no one speaking from experience.
 const SERVICE_RE =
-  /\b(?:staff|nurses?|doctors?|consultants?|surgeons?|midwi(?:fe|ves)|receptionists?|porters?|ward|a&e|clinic|appointments?|operation|op|surgery|scan|results|referral|discharge\w*|ambulance|paramedics?|parking|car park|food|letters?|switchboard|phone line|waiting room|toilets|pharmacy|aftercare|treatment|care)\b/i;
+  /\b(?:staff|nurses?|doctors?|consultants?|surgeons?|midwi(?:fe|ves)|receptionists?|porters?|ward|a&e|clinic|appointments?|operation|op|surgery|scan|results|referral|discharge\w*|ambulance|paramedics?|parking|car park|food|letters?|switchboard|phone line|waiting room|toilets|pharmacy|aftercare|treatment|care)\b/;
 
 // Reported news about the trust is not a complaint by the person posting it.
 const NEWS_RE =
-  /\b(?:figures (?:show|reveal)|report (?:says|finds|found|shows)|(?:union|spokesperson|spokesman|spokeswoman|trust) (?:says|said|confirms|confirmed|apologises)|papers show|memo reveals|according to|inspectors?|the board heard|survey|data shows|statistics|record high|new high|inquest|coroner)\b/i;
+  /\b(?:figures (?:show|reveal)|report (?:says|finds|found|shows)|(?:union|spokesperson|spokesman|spokeswoman|trust) (?:says|said|confirms|confirmed|apologises)|papers show|memo reveals|according to|inspectors?|the board heard|survey|data shows|statistics|record high|new high|inquest|coroner)\b/;
 
 /** Evidence as "group: matched words", each group at most once per match. */
 function findGroups(groups: CompiledGroup[], text: string): string[] {
@@ -69,17 +70,18 @@ export interface FlagResult {
  * lawyers, regulator, "please share").
  */
 export function computeFlags(input: FlagInput): FlagResult {
+  const text = input.text.toLowerCase();
   const evidence: Record<string, string[]> = {};
-  const safeguarding = findGroups(SAFEGUARDING_RE, input.text);
-  const patientSafety = findGroups(PATIENT_SAFETY_RE, input.text);
+  const safeguarding = findGroups(SAFEGUARDING_RE, text);
+  const patientSafety = findGroups(PATIENT_SAFETY_RE, text);
   if (safeguarding.length > 0) evidence.safeguarding = safeguarding;
   if (patientSafety.length > 0) evidence.patientSafety = patientSafety;
 
   let complaint = false;
   if (input.negative || (input.failures.length > 0 && input.score < 0.2)) {
-    const who = EXPERIENCE_RE.exec(input.text);
-    const news = NEWS_RE.exec(input.text);
-    const service = who === null ? SERVICE_RE.exec(input.text) : null;
+    const who = EXPERIENCE_RE.exec(text);
+    const news = NEWS_RE.exec(text);
+    const service = who === null ? SERVICE_RE.exec(text) : null;
     if (news === null && (who !== null || input.failures.length > 0 || input.sarcasm || service)) {
       complaint = true;
       evidence.complaint = [
@@ -91,7 +93,7 @@ export function computeFlags(input: FlagInput): FlagResult {
   }
 
   ESCALATION_RE.lastIndex = 0;
-  const escalation = ESCALATION_RE.exec(input.text);
+  const escalation = ESCALATION_RE.exec(text);
   const urgentReasons: string[] = [];
   if (safeguarding.length > 0) urgentReasons.push('safeguarding');
   if (patientSafety.length > 0) urgentReasons.push('patient safety');

@@ -53,7 +53,8 @@ export function trainSoftmax(examples: Example[], options: TrainOptions): Linear
   const random = seeded(options.seed ?? 42);
 
   const docFreq = new Map<string, number>();
-  const docs: { ids: number[]; label: number }[] = [];
+  // The scale counts every feature of the text (known or not, repeats too), as prediction does.
+  const docs: { ids: number[]; label: number; scale: number }[] = [];
   for (const ex of examples) {
     for (const f of new Set(ex.features)) docFreq.set(f, (docFreq.get(f) ?? 0) + 1);
   }
@@ -63,11 +64,16 @@ export function trainSoftmax(examples: Example[], options: TrainOptions): Linear
     .sort();
   const index = new Map(vocab.map((f, i) => [f, i]));
   for (const ex of examples) {
-    const ids = [...new Set(ex.features)]
+    const unique = new Set(ex.features);
+    const ids = [...unique]
       .map((f) => index.get(f))
       .filter((i): i is number => i !== undefined)
       .sort((a, b) => a - b);
-    docs.push({ ids, label: ex.label });
+    docs.push({
+      ids,
+      label: ex.label,
+      scale: ex.features.length > 0 ? 1 / Math.sqrt(ex.features.length) : 0,
+    });
   }
 
   const counts = new Array<number>(K).fill(0);
@@ -88,7 +94,7 @@ export function trainSoftmax(examples: Example[], options: TrainOptions): Linear
     }
     for (const di of order) {
       const d = docs[di]!;
-      const x = d.ids.length > 0 ? 1 / Math.sqrt(d.ids.length) : 0;
+      const x = d.scale;
       let max = -Infinity;
       for (let k = 0; k < K; k++) {
         let s = b[k]!;
@@ -123,7 +129,7 @@ export function trainSoftmax(examples: Example[], options: TrainOptions): Linear
     for (let k = 0; k < K; k++) {
       const w = round(W[i * K + k]!);
       row.push(w);
-      if (Math.abs(w) >= 0.02) keep = true;
+      if (Math.abs(w) >= 0.05) keep = true;
     }
     if (keep) weights[vocab[i]!] = row;
   }

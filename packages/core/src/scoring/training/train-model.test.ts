@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { textFeatures } from '../features.ts';
-import { compileModel, predictSentiment } from '../model.ts';
+import { textFeatureKeys } from '../features.ts';
+import { compileModel, predict } from '../model.ts';
 import { parseCsvRecords } from './csv.ts';
 import { readPhase1, readV6 } from './fft-data.ts';
 import { serialiseModel, trainScorerModel } from './train-model.ts';
@@ -36,10 +36,8 @@ test('training twice on the same files gives the same bytes', () => {
 
 test('the trained model separates the classes it was shown', () => {
   const model = compileModel(JSON.parse(train()));
-  const f = textFeatures('awful wait');
-  const p = predictSentiment(model.sentiment, f, f.length).probs;
+  const p = predict(model, textFeatureKeys('awful wait', model.vocab)).probs;
   expect(p[0]).toBeGreaterThan(p[2]);
-  const g = textFeatures('lovely friendly staff');
-  const q = predictSentiment(model.sentiment, g, g.length).probs;
+  const q = predict(model, textFeatureKeys('lovely friendly staff', model.vocab)).probs;
   expect(q[2]).toBeGreaterThan(q[0]);
 });

@@ -5,8 +5,24 @@ import { type Example, trainSoftmax } from './softmax-regression.ts';
 
 /** A topic needs at least this many labelled examples to be learned at all. */
 const MIN_TOPIC_POSITIVES = 15;
-/** Topic weights smaller than this are dropped: they change no decision and bloat the file. */
-const MIN_TOPIC_WEIGHT = 0.05;
+/**
+ * Topic weights smaller than this are dropped: a topic should be named by words that are about
+ * it, not by the small push of every common word (that also keeps the hot path short).
+ */
+const MIN_TOPIC_WEIGHT = 0.25;
+/** Each topic keeps only its most telling features. */
+const TOPIC_FEATURES = 300;
+
+/** Words too common to say what a comment is about. */
+const STOPWORDS = new Set(
+  'a an and are as at be been but by can could did do for from had has have he her his i if in is it its me my no not of on or our she so that the their them they this to us was we were what when which who will with would you your'.split(
+    ' ',
+  ),
+);
+
+function aboutSomething(feature: string): boolean {
+  return feature.split(' ').some((w) => !STOPWORDS.has(w.replace(/^not_/, '')) && /\p{L}/u.test(w));
+}
 
 export interface TrainInput {
   comments: LabelledComment[];
@@ -46,9 +62,12 @@ export function trainScorerModel(input: TrainInput): ScorerModelJson {
       { classes: 2, epochs: 6, minCount: 3, balance: 0.5, seed: 7 + ci },
     );
     bias.push(Math.round((model.bias[1]! - model.bias[0]!) * 1e4) / 1e4);
-    for (const [f, w] of Object.entries(model.weights)) {
-      const d = Math.round((w[1]! - w[0]!) * 1e4) / 1e4;
-      if (Math.abs(d) < MIN_TOPIC_WEIGHT) continue;
+    const strongest = Object.entries(model.weights)
+      .map(([f, w]) => [f, Math.round((w[1]! - w[0]!) * 1e4) / 1e4] as const)
+      .filter(([f, d]) => Math.abs(d) >= MIN_TOPIC_WEIGHT && aboutSomething(f))
+      .sort((x, y) => Math.abs(y[1]) - Math.abs(x[1]) || (x[0] < y[0] ? -1 : 1))
+      .slice(0, TOPIC_FEATURES);
+    for (const [f, d] of strongest) {
       const pairs = weights[f] ?? [];
       pairs.push(ci, d);
       weights[f] = pairs;
