@@ -97,7 +97,24 @@ export const DROPPED_WITH_CONTENT: ReadonlySet<string> = new Set([
   'slot',
 ]);
 
-export const VOID_TAGS: ReadonlySet<string> = new Set(['br', 'hr', 'img']);
+/** HTML void elements: they never have content or a closing tag. */
+export const VOID_TAGS: ReadonlySet<string> = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'keygen',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
 
 /** Tags whose boundaries are a line or paragraph break in the plain text. */
 export const BLOCK_TAGS: ReadonlySet<string> = new Set([

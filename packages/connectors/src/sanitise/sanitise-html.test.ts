@@ -19,6 +19,12 @@ describe('sanitiseHtml', () => {
     ).toBe('ab');
   });
 
+  test('dropped void elements (input, meta, link, embed) do not swallow what follows', () => {
+    expect(clean('<p>a<input name=q>b<meta charset=x>c<link rel=x>d<embed src=x>e<wbr>f</p>')).toBe(
+      '<p>abcdef</p>',
+    );
+  });
+
   test('removes event handlers, style and class attributes', () => {
     expect(clean('<p onclick="x()" style="color:red" class="c" onmouseover=y>t</p>')).toBe(
       '<p>t</p>',

@@ -42,8 +42,11 @@ export function sanitiseHtml(input: string, baseUrl: string | null): SanitisedCo
         return;
       }
       if (DROPPED_WITH_CONTENT.has(name)) {
-        dropTag = name;
-        dropDepth = 1;
+        // A void element (<input>, <meta>) has no content to drop and no closing tag to wait for.
+        if (!VOID_TAGS.has(name)) {
+          dropTag = name;
+          dropDepth = 1;
+        }
         return;
       }
       if (BLOCK_TAGS.has(name)) text += name === 'br' || name === 'li' ? LINE : PARAGRAPH;
