@@ -62,7 +62,8 @@ export async function parseFeedCommand(
     }
     if (chunk) stdout.write(chunk);
   };
-  const isUrl = (input: string) => /^https?:\/\//i.test(input);
+  // Any scheme:// goes to the guarded client, which refuses everything but http(s) in plain words.
+  const isUrl = (input: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(input);
   const indexes = options.inputs.map((_, i) => i);
   const process1 = async (i: number) => {
     const input = options.inputs[i]!;
