@@ -68,3 +68,9 @@ test('a short back-fill is not a gap', () => {
 test('an empty batch returns the same state object, so nothing re-renders', () => {
   expect(applyLiveEvents(initialLiveState, [], 0)).toBe(initialLiveState);
 });
+
+test('mentions the pages already showed are kept but not highlighted as new', () => {
+  const state = applyLiveEvents(initialLiveState, [created(4), created(5), created(6)], 1000, 5);
+  expect(state.mentions.map((m) => m.id)).toEqual([4, 5, 6]);
+  expect([...state.arrivedAt.keys()]).toEqual([6]);
+});

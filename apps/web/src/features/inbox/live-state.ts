@@ -39,12 +39,15 @@ export type LiveEvent =
 
 /**
  * Applies a batch of socket events at once (the store flushes at most every frame, so a back-fill
- * of a thousand items is one render, not a thousand).
+ * of a thousand items is one render, not a thousand). Mentions at or below `knownMaxId` were
+ * already on screen from the HTTP pages (the server's back-fill overlaps a little, to catch
+ * out-of-order commits), so they are kept but not highlighted as new.
  */
 export function applyLiveEvents(
   state: LiveState,
   events: readonly LiveEvent[],
   now: number,
+  knownMaxId: number | null = null,
 ): LiveState {
   if (events.length === 0) return state;
   let { status, retryInMs, maxId, backfillCount, backfilling, gapCount, lastError } = state;
@@ -65,8 +68,11 @@ export function applyLiveEvents(
         const { mention } = message;
         added.set(mention.id, mention);
         if (maxId === null || mention.id > maxId) maxId = mention.id;
-        arrivedAt ??= new Map(state.arrivedAt);
-        if (!arrivedAt.has(mention.id)) arrivedAt.set(mention.id, now);
+        const alreadyShown = knownMaxId !== null && mention.id <= knownMaxId;
+        if (!alreadyShown && !state.arrivedAt.has(mention.id)) {
+          arrivedAt ??= new Map(state.arrivedAt);
+          if (!arrivedAt.has(mention.id)) arrivedAt.set(mention.id, now);
+        }
         if (backfilling) backfillCount++;
       } else if (message.type === 'resume.done') {
         if (backfilling && backfillCount >= LIVE_BACKFILL_LIMIT) gapCount++;

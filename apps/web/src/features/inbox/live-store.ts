@@ -30,7 +30,7 @@ export function createLiveStore(url = liveUrl(window.location)): LiveStore {
     flushScheduled = false;
     const events = queue;
     queue = [];
-    const next = applyLiveEvents(state, events, Date.now());
+    const next = applyLiveEvents(state, events, Date.now(), knownMaxId);
     if (next === state) return;
     state = next;
     for (const listener of listeners) listener();
