@@ -110,6 +110,11 @@ describe('barometer parse-feed', () => {
       error: { code: 'private-address', message: 'refused: private address' },
     });
     expect(connections).toBe(before);
+    const schemes = await runCommand(['ftp://x.example/feed', 'file:///etc/passwd']);
+    expect(schemes.lines.map((l) => (l.error as { code: string }).code)).toEqual([
+      'bad-url',
+      'bad-url',
+    ]);
     const allowed = await runCommand([
       '--allow-private',
       `${origin}/feed.xml`,
