@@ -53,10 +53,12 @@ test('a worker killed mid-job loses nothing and stores nothing twice once anothe
     async () => {
       const { rows } = await tallyMentions(env.database.pool);
       const { active = 0 } = await env.deps.queues.ingest.getJobCounts('active');
-      if (rows === 0 || active === 0) throw new Error(`rows ${rows}, active ${active}`);
+      if (rows === 0 || active === 0) {
+        throw new Error(`rows ${rows}, active ${active}; worker output:\n${victim?.output()}`);
+      }
       activeAtKill = active;
     },
-    { timeout: 20_000, interval: 5 },
+    { timeout: 30_000, interval: 5 },
   );
   await victim.stop('SIGKILL');
   const atKill = await tallyMentions(env.database.pool);
@@ -80,7 +82,7 @@ test('a worker killed mid-job loses nothing and stores nothing twice once anothe
   );
   // The jobs the victim held were handed over as stalled, not dropped.
   expect(await eventCount('stalled')).toBeGreaterThanOrEqual(activeAtKill);
-}, 60_000);
+}, 90_000);
 
 /** BullMQ's own record of what happened to the queue's jobs (its events stream). */
 async function eventCount(event: string): Promise<number> {
