@@ -73,7 +73,7 @@ export const MentionRow = memo(function MentionRow({
         </span>
       </div>
       <h3 className="row-title" id={titleId}>
-        {mention.title || mention.text.slice(0, 140) || 'Untitled'}
+        {mention.title || mention.text.slice(0, 300) || 'Untitled'}
       </h3>
       <div className="row-line row-body">
         <span className="row-snippet">{mention.title ? mention.text.slice(0, 300) : ''}</span>
