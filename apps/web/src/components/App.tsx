@@ -25,7 +25,7 @@ export function App() {
           <span className="brand-mark" aria-hidden="true">
             B
           </span>
-          Barometer
+          <span className="brand-name">Barometer</span>
         </span>
         <nav aria-label="Main">
           <Link to="/" className="nav-link" current={page === 'inbox'}>
