@@ -29,6 +29,7 @@ export async function buildApp(
   app.get('/api/sources', sources.list(deps));
   app.post('/api/sources', sources.create(deps));
   app.get('/api/sources/presets', sources.presets(deps));
+  app.post('/api/sources/discover', sources.discover(deps));
   app.get('/api/sources/:id', sources.show(deps));
   app.patch('/api/sources/:id', sources.update(deps));
   app.post('/api/sources/:id/poll', sources.pollNow(deps));

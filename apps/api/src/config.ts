@@ -1,12 +1,8 @@
 import { resolve } from 'node:path';
+import { FeedPolicyEnv, parseEnv } from '@barometer/core';
 import { z } from 'zod';
 
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0'])
-  .default('false')
-  .transform((v) => v === 'true' || v === '1');
-
-const ApiEnv = z.object({
+const ApiEnv = FeedPolicyEnv.extend({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -19,16 +15,9 @@ const ApiEnv = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The built dashboard (vite build output); served at / when it exists. */
   WEB_DIST: z.string().default(resolve(import.meta.dirname, '../../web/dist')),
-  ALLOW_PRIVATE_FEEDS: booleanFlag,
 });
 export type ApiConfig = z.infer<typeof ApiEnv>;
 
 export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
-  const parsed = ApiEnv.safeParse(env);
-  if (!parsed.success) {
-    throw new Error(
-      `invalid environment:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
-    );
-  }
-  return Object.freeze(parsed.data);
+  return parseEnv(ApiEnv, env);
 }

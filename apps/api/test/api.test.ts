@@ -123,6 +123,41 @@ test.each([
   expect(response.json<ErrorBody>().error.message).toContain(field);
 });
 
+test.each([
+  'http://127.0.0.1/feed.xml',
+  'http://[::ffff:127.0.0.1]/feed.xml',
+  'http://2130706433/feed.xml',
+  'http://0x7f.1/feed.xml',
+  'http://169.254.169.254/latest/meta-data/',
+  'http://10.1.2.3/intranet.rss',
+])('a source at %s is refused before it is saved (private address)', async (url) => {
+  const before = await env.database.pool.query<{ n: number }>(
+    'select count(*)::int as n from sources',
+  );
+  const response = await env.app.inject({
+    method: 'POST',
+    url: '/api/sources',
+    payload: { name: 'Sneaky', url },
+  });
+  expect(response.statusCode).toBe(400);
+  expect(response.json<ErrorBody>().error).toMatchObject({ code: 'private-address' });
+  const after = await env.database.pool.query<{ n: number }>(
+    'select count(*)::int as n from sources',
+  );
+  expect(after.rows[0]?.n).toBe(before.rows[0]?.n);
+});
+
+test('changing a source URL to a private address is refused and leaves the source as it was', async () => {
+  const response = await env.app.inject({
+    method: 'PATCH',
+    url: `/api/sources/${env.sourceId}`,
+    payload: { url: 'http://192.168.0.10/feed' },
+  });
+  expect(response.statusCode).toBe(400);
+  const source = await env.app.inject({ method: 'GET', url: `/api/sources/${env.sourceId}` });
+  expect(source.json<SourceDto>().url).toBe('https://news.example/feed.rss');
+});
+
 test('malformed JSON and unknown fields get clear 4xx errors, and nothing changes', async () => {
   const before = (await env.app.inject({ method: 'GET', url: '/api/sources' })).json<{
     items: SourceDto[];

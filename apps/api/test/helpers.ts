@@ -33,7 +33,10 @@ export interface ApiTestEnv {
 
 let counter = 0;
 
-export async function createApiTestEnv(label: string): Promise<ApiTestEnv> {
+export async function createApiTestEnv(
+  label: string,
+  overrides: Record<string, string> = {},
+): Promise<ApiTestEnv> {
   const database = await createTestDatabase(label);
   const prefix = testRedisPrefix(label);
   const config = loadApiConfig({
@@ -41,6 +44,7 @@ export async function createApiTestEnv(label: string): Promise<ApiTestEnv> {
     REDIS_PREFIX: prefix,
     LOG_LEVEL: 'silent',
     WEB_DIST: '/nonexistent',
+    ...overrides,
   });
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1 });
   const publisher = new Redis(config.REDIS_URL);

@@ -1,3 +1,4 @@
+import { parseEnv } from '@barometer/core';
 import { z } from 'zod';
 
 const CliEnv = z.object({
@@ -6,11 +7,5 @@ const CliEnv = z.object({
 export type CliConfig = z.infer<typeof CliEnv>;
 
 export function loadCliConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
-  const parsed = CliEnv.safeParse(env);
-  if (!parsed.success) {
-    throw new Error(
-      `invalid environment:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
-    );
-  }
-  return Object.freeze(parsed.data);
+  return parseEnv(CliEnv, env);
 }

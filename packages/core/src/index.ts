@@ -5,3 +5,4 @@ export * from './feed/index.ts';
 export * from './mention.ts';
 export * from './scoring/score-mention.ts';
 export * from './trust-profile.ts';
+export * from './env.ts';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConnectorError, type FeedPollResult, hostKey, pollFeed } from '@barometer/connectors';
 import {
+  feedHttpPolicy,
   INGEST_BATCH_SIZE,
   type JobPayload,
   mentionMatchText,
@@ -52,7 +53,7 @@ export async function pollSource(
     result = await pollFeed(
       source.url,
       { etag: source.etag, lastModified: source.lastModified, contentHash: source.contentHash },
-      { allowPrivate: deps.config.ALLOW_PRIVATE_FEEDS },
+      feedHttpPolicy(deps.config),
     );
   } catch (error) {
     await lock.release();

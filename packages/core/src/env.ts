@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/** "true"/"1" or "false"/"0", as environment variables spell booleans. */
+export const booleanFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .default('false')
+  .transform((v) => v === 'true' || v === '1');
+
+const cidr = z
+  .string()
+  .trim()
+  .regex(/^[0-9a-f:.]+\/\d{1,3}$/i, 'must be an address range such as 10.20.0.0/16');
+
+/**
+ * Which addresses feed URLs may reach: shared by every process that fetches or checks a feed URL
+ * (the worker polls, the API checks URLs when a source is saved and discovers feeds).
+ */
+export const FeedPolicyEnv = z.object({
+  /** Allow every private/loopback address (the local simulator). Off in production. */
+  ALLOW_PRIVATE_FEEDS: booleanFlag,
+  /** Comma-separated ranges allowed even when private addresses are refused (an intranet feed). */
+  ALLOWED_FEED_CIDRS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(cidr)),
+});
+export type FeedPolicyEnv = z.infer<typeof FeedPolicyEnv>;
+
+export function feedHttpPolicy(env: FeedPolicyEnv): {
+  allowPrivate: boolean;
+  allowedCidrs: string[];
+} {
+  return { allowPrivate: env.ALLOW_PRIVATE_FEEDS, allowedCidrs: env.ALLOWED_FEED_CIDRS };
+}
+
+/** Parses the environment once, listing every problem together, or throws. */
+export function parseEnv<S extends z.ZodType>(
+  schema: S,
+  env: Record<string, string | undefined>,
+): Readonly<z.infer<S>> {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`invalid environment:\n${lines.join('\n')}`);
+  }
+  return Object.freeze(parsed.data);
+}
