@@ -14,7 +14,7 @@ export const WEIGHTS = {
    * The model's log-probabilities are tempered: trained on one kind of text (FFT answers), it is
    * over-confident on others (a new trust, social posts), where it meets words it never saw.
    */
-  modelTemperature: 0.6,
+  modelTemperature: 1,
   /** Per unit of wink/AFINN score (a strong word is 3-4), capped. */
   lexicon: 0.35,
   lexiconCap: 8,
@@ -38,6 +38,8 @@ export const WEIGHTS = {
   /** With no opinion words at all, the model's content-word evidence counts half as much. */
   noOpinionTemperature: 0.5,
   question: 0.8,
+  /** Fewer words than this and a text is a fragment, not a statement. */
+  statementWords: 6,
 } as const;
 
 const QUESTION =
@@ -55,6 +57,7 @@ export function combine(
   lexicon: LexiconResult,
   rules: RuleResult,
   text: string,
+  wordCount: number,
 ): Combined {
   let pos = lexicon.positive;
   let neg = lexicon.negative;
@@ -71,7 +74,10 @@ export function combine(
   const nI = Math.min(rules.improvements.length, 2);
   const nN = Math.min(rules.nothingToImprove.length, 2);
   const evidence = lexicon.hits.length + nF + nI + nN + (rules.sarcasm ? 1 : 0);
-  const t = WEIGHTS.modelTemperature * (evidence === 0 ? WEIGHTS.noOpinionTemperature : 1);
+  // Short fragments ("Waiting time.", "Appointment times.") answer a feedback question and are
+  // opinions even without opinion words; a statement of a sentence or more without any is not.
+  const noOpinion = evidence === 0 && wordCount >= WEIGHTS.statementWords;
+  const t = WEIGHTS.modelTemperature * (noOpinion ? WEIGHTS.noOpinionTemperature : 1);
   const zNeg =
     t * Math.log(modelProbs[0] + 1e-6) +
     WEIGHTS.lexicon * Math.min(neg, WEIGHTS.lexiconCap) +
@@ -85,7 +91,7 @@ export function combine(
   const zNeu =
     t * Math.log(modelProbs[1] + 1e-6) +
     WEIGHTS.neutralPerHit * (lexicon.hits.length + nF + nI) +
-    (evidence === 0 ? WEIGHTS.noOpinion : WEIGHTS.neutralOffset) +
+    (noOpinion ? WEIGHTS.noOpinion : evidence === 0 ? 0 : WEIGHTS.neutralOffset) +
     (evidence <= 1 && QUESTION.test(text) ? WEIGHTS.question : 0);
   const max = Math.max(zNeg, zNeu, zPos);
   const eNeg = Math.exp(zNeg - max);

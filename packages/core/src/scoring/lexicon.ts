@@ -95,6 +95,8 @@ function wordScore(word: string): number {
 export interface LexiconResult {
   /** wink's normalised score, -5..5. */
   score: number;
+  /** Words, emoji and emoticons counted (as wink counts them). */
+  words: number;
   positive: number;
   negative: number;
   /** Index of each scored token and its (possibly negated) score, for explanation and sarcasm. */
@@ -151,5 +153,5 @@ export function scoreLexicon(tokens: Tokens): LexiconResult {
   if (hits.length > 0) {
     score = sum / hits.length / Math.sqrt(words > 15 ? words / 15 : 1);
   }
-  return { score, positive, negative, hits };
+  return { score, words, positive, negative, hits };
 }

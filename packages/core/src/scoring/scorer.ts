@@ -2,12 +2,13 @@ import type { RiskFlags } from '../contracts/api.ts';
 import type { SentimentLabel } from '../mention.ts';
 import { combine } from './combine.ts';
 import { featureKeysOf } from './feature-keys.ts';
+import { addEvidenceKeys, evidenceFeatures, hasPraise } from './features.ts';
 import { computeFlags } from './flags/flags.ts';
 import { scoreLexicon } from './lexicon.ts';
 import { type CompiledModel, predict } from './model.ts';
 import { normaliseText } from './normalise.ts';
 import { redactPii } from './redaction/pii.ts';
-import { applyRules, PRAISE_WORDS } from './rules.ts';
+import { applyRules } from './rules.ts';
 import { tokenize } from './tokens.ts';
 import { keywordTopics, type Taxonomy } from './topics.ts';
 
@@ -46,14 +47,16 @@ export function createScorer(model: CompiledModel, version: string): Scorer {
     const full = input.title ? `${input.title}. ${input.text}` : input.text;
     const { text, hashtags } = normaliseText(full.slice(0, MAX_SCORED_CHARS));
     const tokens = tokenize(text);
-    const features = featureKeysOf(tokens, model.vocab);
 
     const lexicon = scoreLexicon(tokens);
-    let hasPraise = false;
-    for (const h of lexicon.hits) if (h.score > 0 && PRAISE_WORDS.has(h.word)) hasPraise = true;
-    const rules = applyRules(text, hasPraise);
+    const rules = applyRules(text, hasPraise(lexicon));
+    const features = addEvidenceKeys(
+      featureKeysOf(tokens, model.vocab),
+      evidenceFeatures(lexicon, rules),
+      model.vocab,
+    );
     const prediction = predict(model, features);
-    const sentiment = combine(prediction.probs, lexicon, rules, text);
+    const sentiment = combine(prediction.probs, lexicon, rules, text, lexicon.words);
 
     const explanation: string[] = [];
     for (const f of rules.failures) explanation.push(`rule: service failure "${f}"`);
