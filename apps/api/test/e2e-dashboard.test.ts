@@ -121,8 +121,8 @@ test('the dashboard shows a mention the simulator published after the page loade
   await row.first().click();
   const detail = page.getByTestId('mention-detail');
   await detail.waitFor();
-  await expect.poll(() => detail.innerText()).toContain(marker);
-  expect(await detail.innerText()).toContain(feed!.name);
+  await expect.poll(() => detail.textContent()).toContain(marker);
+  expect(await detail.textContent()).toContain(feed!.name);
   await page.close();
 });
 

@@ -34,7 +34,8 @@ test('blog posts link to their own comment feed with a count that matches it', a
     expect(thread.length).toBe(Number(post['slash:comments']));
   }
   const [entry] = atomEntries(await (await fetch(`${sim.url}/feeds/trust-blog.atom`)).text());
-  const replies = (entry?.link as Record<string, string>[]).find((l) => l['@_rel'] === 'replies');
+  const links = (entry?.link ?? []) as Record<string, string>[];
+  const replies = links.find((l) => l['@_rel'] === 'replies');
   expect(replies?.['@_href']).toMatch(/trust-blog-comments\.atom\?post=/);
 });
 
