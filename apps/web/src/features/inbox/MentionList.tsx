@@ -155,9 +155,12 @@ export function MentionList(props: MentionListProps) {
                       aria-expanded={props.showAllAttention}
                       onClick={props.onToggleAttention}
                     >
-                      {props.showAllAttention
-                        ? 'Show fewer'
-                        : `Show all ${row.count} (${row.hidden} more are in the stream below)`}
+                      {props.showAllAttention ? 'Show fewer' : `Show all ${row.count}`}
+                      {!props.showAllAttention && (
+                        <span className="visually-hidden">
+                          ({row.hidden} more are in the stream below)
+                        </span>
+                      )}
                     </button>
                   )}
                 </h2>
