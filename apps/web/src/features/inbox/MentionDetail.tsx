@@ -131,9 +131,8 @@ export function MentionDetail({ mention, now, onClose }: MentionDetailProps) {
         {mention.explanation.length > 0 ? (
           <ul className="explanation">
             {mention.explanation.map((line, i) => (
-              // Explanation lines may repeat (the same word twice), so position is part of the key.
-              // biome-ignore lint/suspicious/noArrayIndexKey: static list, never reordered.
-              <li key={i}>{line}</li>
+              // Lines may repeat (the same word twice), so position is part of the key.
+              <li key={`${i}:${line}`}>{line}</li>
             ))}
           </ul>
         ) : (
