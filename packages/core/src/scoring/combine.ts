@@ -37,7 +37,7 @@ export const WEIGHTS = {
   noOpinion: 0.6,
   /** With no opinion words at all, the model's content-word evidence counts half as much. */
   noOpinionTemperature: 0.5,
-  question: 0.8,
+  question: 1.5,
   /** Fewer words than this and a text is a fragment, not a statement. */
   statementWords: 6,
 } as const;
@@ -92,7 +92,7 @@ export function combine(
     t * Math.log(modelProbs[1] + 1e-6) +
     WEIGHTS.neutralPerHit * (lexicon.hits.length + nF + nI) +
     (noOpinion ? WEIGHTS.noOpinion : evidence === 0 ? 0 : WEIGHTS.neutralOffset) +
-    (evidence <= 1 && QUESTION.test(text) ? WEIGHTS.question : 0);
+    (evidence <= 1 && QUESTION.test(text) ? WEIGHTS.question * (evidence === 0 ? 2 : 1) : 0);
   const max = Math.max(zNeg, zNeu, zPos);
   const eNeg = Math.exp(zNeg - max);
   const eNeu = Math.exp(zNeu - max);
