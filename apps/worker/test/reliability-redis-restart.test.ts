@@ -50,7 +50,10 @@ beforeAll(async () => {
   ]);
   const prefix = testRedisPrefix('rel_redis');
   inspector = new Redis(redis.url, { maxRetriesPerRequest: null });
+  // Refused reconnects while the server is down are expected; ioredis would print each one.
+  inspector.on('error', () => undefined);
   queues = createQueues(inspector, prefix);
+  for (const queue of Object.values(queues)) queue.on('error', () => undefined);
   const common = {
     DATABASE_URL: database.url,
     REDIS_URL: redis.url,
@@ -119,6 +122,12 @@ test('after redis-server restarts empty, nothing in flight is lost: the source i
   const requestsBefore = feed.requests.length;
 
   await redis.kill();
+  const down = await fetch(`${api!.url}/api/ready`);
+  expect(down.status).toBe(503);
+  expect(await down.json()).toMatchObject({
+    postgres: 'ok',
+    redis: expect.stringMatching(/^unreachable: /),
+  });
   await redis.start();
 
   // Not due for an hour and its ETag is current, yet refetched in full: Redis lost its state.
