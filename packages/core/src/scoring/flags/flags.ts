@@ -24,10 +24,6 @@ const ESCALATION_RE = compilePatterns(ESCALATION);
 const EXPERIENCE_RE =
   /^\W*(?:rang|phoned|called|waited|sat|spent|been|asked|had|got|went|took|paid|told|complained|still|discharged|sent|left|lost|cancelled)\b|\b(?:i|i'm|im|i've|ive|i'd|me|my|we|we've|we're|our|us|mum|mom|dad|nan|gran|grandad|grandma|wife|husband|partner|son|daughter|baby|you|your|you've|you're)\b/;
 
-// A service of the trust, for negative posts with no one speaking from experience.
-const SERVICE_RE =
-  /\b(?:staff|nurses?|doctors?|consultants?|surgeons?|midwi(?:fe|ves)|receptionists?|porters?|ward|a&e|clinic|appointments?|operation|op|surgery|scan|results|referral|discharge\w*|ambulance|paramedics?|parking|car park|food|letters?|switchboard|phone line|waiting room|toilets|pharmacy|aftercare|treatment|care)\b/;
-
 // Reported news about the trust is not a complaint by the person posting it.
 const NEWS_RE =
   /\b(?:figures (?:show|reveal)|report (?:says|finds|found|shows)|(?:union|spokesperson|spokesman|spokeswoman|trust) (?:says|said|confirms|confirmed|apologises)|papers show|memo reveals|according to|inspectors?|the board heard|survey|data shows|statistics|record high|new high|inquest|coroner)\b/;
@@ -81,11 +77,12 @@ export function computeFlags(input: FlagInput): FlagResult {
   if (input.negative || (input.failures.length > 0 && input.score < 0.2)) {
     const who = EXPERIENCE_RE.exec(text);
     const news = NEWS_RE.exec(text);
-    const service = who === null ? SERVICE_RE.exec(text) : null;
-    if (news === null && (who !== null || input.failures.length > 0 || input.sarcasm || service)) {
+    // Someone speaking from experience, or a named service failure or sarcasm (mentions are
+    // about the trust); a news report with no one speaking from experience is not a complaint.
+    if (who !== null || (news === null && (input.failures.length > 0 || input.sarcasm))) {
       complaint = true;
       evidence.complaint = [
-        ...(who ? [`personal: "${who[0].trim()}"`] : service ? [`service: "${service[0]}"`] : []),
+        ...(who ? [`personal: "${who[0].trim()}"`] : []),
         ...input.failures.slice(0, 5),
         ...(input.sarcasm ? ['sarcasm'] : []),
       ];
