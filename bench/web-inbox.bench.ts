@@ -2,15 +2,15 @@
 // thread before React renders (merge pages with live items, filter, group into rows), and the
 // cost of applying a full back-fill. Run: npx tsx apps/web/bench/inbox.bench.ts
 import { LIVE_BACKFILL_LIMIT } from '@barometer/core';
-import { buildInboxRows } from '../src/features/inbox/inbox-rows.ts';
+import { buildInboxRows } from '../apps/web/src/features/inbox/inbox-rows.ts';
 import {
   applyLiveEvents,
   initialLiveState,
   type LiveEvent,
-} from '../src/features/inbox/live-state.ts';
-import { matchesFilters } from '../src/features/inbox/mention-filter.ts';
-import { mergeMentions } from '../src/features/inbox/merge-mentions.ts';
-import { testMention } from '../src/features/inbox/test-mention.ts';
+} from '../apps/web/src/features/inbox/live-state.ts';
+import { matchesFilters } from '../apps/web/src/features/inbox/mention-filter.ts';
+import { mergeMentions } from '../apps/web/src/features/inbox/merge-mentions.ts';
+import { testMention } from '../apps/web/src/features/inbox/test-mention.ts';
 
 const PAGED = 10_000;
 const LIVE = 200;
