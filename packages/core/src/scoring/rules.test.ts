@@ -27,3 +27,15 @@ test('praise around a failure is sarcasm unless contrasted', () => {
   expect(applyRules('Great, another 9 hour wait. Love it.', true).sarcasm).toBe(true);
   expect(applyRules('Waited 5 hours but the nurses were great', true).sarcasm).toBe(false);
 });
+
+test('genuine praise that mentions coming back again is not sarcasm', () => {
+  expect(applyRules('Back again for my check-up, lovely staff as always', true).sarcasm).toBe(
+    false,
+  );
+  expect(applyRules('Another great visit to the eye clinic', true).sarcasm).toBe(false);
+  expect(applyRules('Brilliant, seen in 20 minutes', true).sarcasm).toBe(false);
+});
+
+test('a strong sarcasm cue next to a bad event needs no praise word', () => {
+  expect(applyRules('Number 47 in the queue. Living the dream.', false).sarcasm).toBe(true);
+});

@@ -79,7 +79,8 @@ export const WEAK_SARCASM: readonly string[] = [
 
 /** Bad events that are not failures on their own but are what sarcasm is usually about. */
 export const BAD_EVENT: readonly string[] = [
-  String.raw`\b(?:again|another|broken|lost|missing|wrong|cancel+(?:ed|ing|s)?|late|hours?|hrs|queue|on hold|corridor|trolley|fine|charge|standing room|day after|night before|no one|nobody|nowhere|in a row|second time|third time|fourth|waited|waiting|wait)\b`,
+  // Events only: "again" and "another" are cues, and waits or "fine" can be good news.
+  String.raw`\b(?:broken|lost|missing|wrong|cancel+(?:ed|ing|s)?|late|queue|on hold|corridor|trolley|parking charge|standing room|day after|night before|no one|nobody|nowhere|in a row|second time|third time|fourth|\d+(?:st|nd|rd|th) hour|\d+ hours?|\d+ hrs)\b`,
 ];
 
 export const PRAISE_WORDS: ReadonlySet<string> = new Set([
