@@ -38,6 +38,12 @@ const OVERRIDES: Record<string, number> = {
   no: 0,
   yes: 0,
   joke: -2,
+  lol: 0,
+  lmao: 0,
+  haha: 0,
+  grim: -2,
+  gutted: -3,
+  badly: -3,
   jokes: -1,
   sorry: 0,
   hope: 0,
@@ -86,6 +92,26 @@ const OVERRIDES: Record<string, number> = {
   heroes: 3,
 };
 
+// Emoji newer than wink's table, and ones it under-weights, as people use them about services.
+const EMOJI_OVERRIDES: Record<string, number> = {
+  '🤢': -2,
+  '🤮': -3,
+  '🙄': -2,
+  '🤬': -4,
+  '😡': -3,
+  '🤡': -2,
+  '😭': -2,
+  '💔': -2,
+  '🥺': -1,
+  '🥰': 3,
+  '🫶': 3,
+  '🤞': 0,
+};
+
+function emojiScore(emoji: string): number {
+  return EMOJI_OVERRIDES[emoji] ?? emojis[emoji] ?? 0;
+}
+
 function wordScore(word: string): number {
   const o = OVERRIDES[word];
   if (o !== undefined) return o;
@@ -118,7 +144,7 @@ export function scoreLexicon(tokens: Tokens): LexiconResult {
     let s = 0;
     let negated = false;
     let span = 1;
-    if (kind === TokenKind.Emoji) s = emojis[v] ?? 0;
+    if (kind === TokenKind.Emoji) s = emojiScore(v);
     else if (kind === TokenKind.Emoticon) s = emoticons[v] ?? 0;
     else {
       if (NEGATORS.has(v)) {

@@ -19,7 +19,7 @@ export const SERVICE_FAILURE: readonly string[] = [
   String.raw`\bstill (?:waiting|no (?:word|news|reply|response|call|bed|appointment|letter|results?|sign))`,
   String.raw`\b(?:corridor care|in (?:a|the) corridors?|on a trolley|trolley wait|no beds?|bed shortage|bed blocking|no (?:bed|space|room)s? available)`,
   String.raw`\b(?:cancel+ed|postponed|rescheduled|moved|bumped)\b[^.!?]{0,25}?\b(?:again|twice|three times|\d+ times|last minute|on the day)\b`,
-  String.raw`\b(?:cancel+ed|postponed)\s+(?:my|our|his|her|their|mum's|dad's|the)\b`,
+  String.raw`\b(?:cancel+ed|postponed)\s+(?:my|our|his|her|their|mum'?s|dad'?s|the)\b`,
   String.raw`\b(?:nobody|no one|no-one|noone)\b[^.!?]{0,15}?\b(?:answer(?:s|ed)?|came|comes|come|called|calls|rang|told|explained|listen(?:s|ed)?|cares?|bothered|checked|helped|turned up|picks? up|picked up|seen)`,
   String.raw`\bnever (?:got|received|heard|called|rang|came|turned up|arrived|showed|rings|answer(?:s|ed)?|told|explained|again)`,
   String.raw`\b(?:did ?n[o']?t|do ?n[o']?t|does ?n[o']?t|would ?n[o']?t|wo ?n[o']?t) (?:listen|care|bother|answer|call (?:back|me)|ring (?:back|me)|explain|turn up|arrive|come|get back|respond|check)`,
@@ -37,6 +37,7 @@ export const SERVICE_FAILURE: readonly string[] = [
   String.raw`\bambulance\b[^.!?]{0,30}?\b(?:never (?:came|arrived)|took ${NUM}|didn'?t (?:come|arrive))`,
   String.raw`\b(?:misdiagnos\w*|wrong (?:medication|medicine|dose|diagnosis|patient|leg|arm|side|drug))`,
   String.raw`\bno (?:communication|information|updates?|explanation|apology|dignity|compassion|empathy|respect|care|help|support|one (?:there|around))\b`,
+  String.raw`\b(?:thanks|thank you|cheers) for nothing\b|\btreated (?:so |very |really )?(?:badly|poorly|appallingly|terribly|like (?:dirt|rubbish|a number|an animal|cattle|a criminal))`,
   String.raw`\b(?:let (?:me|us|him|her|them) down|failed (?:me|us|him|her|them|my|our))\b`,
   String.raw`\b(?:gave up (?:and|waiting)|walked out|went private|had to pay|never again|avoid (?:this|at all costs))`,
 ];
