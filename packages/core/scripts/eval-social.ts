@@ -1,3 +1,4 @@
+import winkSentiment from 'wink-sentiment';
 import { z } from 'zod';
 import { evaluate, formatEvaluation } from '../src/scoring/evaluation/metrics.ts';
 import type { Scorer } from '../src/scoring/scorer.ts';
@@ -32,6 +33,12 @@ export function parseSocialSet(jsonl: string): SocialMention[] {
     });
 }
 
+/** The first scorer's rule (plain wink-sentiment), as the baseline every figure is compared with. */
+export function winkLabel(text: string): (typeof SENTIMENT_CLASSES)[number] {
+  const score = winkSentiment(text).normalizedScore / 5;
+  return score <= -0.1 ? 'negative' : score >= 0.1 ? 'positive' : 'neutral';
+}
+
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 export function evaluateSocial(jsonl: string, score: Scorer): void {
@@ -43,7 +50,14 @@ export function evaluateSocial(jsonl: string, score: Scorer): void {
     scored.map(({ s }) => s.sentiment.label),
   );
   console.log(`\n== (b) social-media set (${set.length} mentions)\n${formatEvaluation(e)}`);
-  console.log(`negative-class F1: ${e.perClass[0]!.f1.toFixed(3)}`);
+  const baseline = evaluate(
+    SENTIMENT_CLASSES,
+    set.map((m) => m.label),
+    set.map((m) => winkLabel(m.text)),
+  );
+  console.log(
+    `negative-class F1: ${e.perClass[0]!.f1.toFixed(3)}   (plain wink-sentiment: ${baseline.perClass[0]!.f1.toFixed(3)})`,
+  );
 
   console.log(`\nflags${''.padEnd(15)}expected  found  recall  false alarms (rate among the rest)`);
   for (const flag of FLAG_NAMES) {
@@ -63,6 +77,16 @@ export function evaluateSocial(jsonl: string, score: Scorer): void {
       }
     }
   }
+  const badNhs = scored.filter(
+    ({ m, s }) => !m.pii.includes('nhsNumber') && (s.flagEvidence.pii ?? []).includes('nhsNumber'),
+  );
+  const tenDigit = scored.filter(({ m }) =>
+    /(?<!\d)\d{10}(?!\d)/.test(m.text.replace(/[ -]/g, '')),
+  );
+  console.log(
+    `NHS numbers: ${badNhs.length} flagged where none is valid (${tenDigit.length} mentions hold a ten-digit number)` +
+      badNhs.map(({ m }) => `\n   wrongly flagged ${m.id}: ${m.text}`).join(''),
+  );
   const leaks = scored.filter(({ m, s }) => m.mustRedact.some((t) => s.redacted.includes(t)));
   const needing = scored.filter(({ m }) => m.mustRedact.length > 0).length;
   console.log(

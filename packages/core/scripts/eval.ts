@@ -10,7 +10,7 @@ import { SCORER_VERSION, scoreMention } from '../src/scoring/score-mention.ts';
 import { createScorer, type Scorer } from '../src/scoring/scorer.ts';
 import { type LabelledComment, SENTIMENT_CLASSES } from '../src/scoring/training/fft-data.ts';
 import { trainScorerModel } from '../src/scoring/training/train-model.ts';
-import { evaluateSocial } from './eval-social.ts';
+import { evaluateSocial, winkLabel } from './eval-social.ts';
 import { FFT_FILES, REPO_ROOT, readFft } from './fft-files.ts';
 
 function crossTrust(trainKind: 'v6' | 'phase1', testKind: 'v6' | 'phase1'): void {
@@ -32,8 +32,14 @@ function report(title: string, test: LabelledComment[], scorer: Scorer): void {
   const predicted = test.map((c) => scorer({ text: c.text }).sentiment.label);
   const e = evaluate(SENTIMENT_CLASSES, actual, predicted);
   console.log(`\n== ${title} (${test.length} labelled comments)\n${formatEvaluation(e)}`);
-  const neg = e.perClass[0]!;
-  console.log(`negative-class F1: ${neg.f1.toFixed(3)}`);
+  const baseline = evaluate(
+    SENTIMENT_CLASSES,
+    actual,
+    test.map((c) => winkLabel(c.text)),
+  );
+  console.log(
+    `negative-class F1: ${e.perClass[0]!.f1.toFixed(3)}   (plain wink-sentiment on the same comments: ${baseline.perClass[0]!.f1.toFixed(3)})`,
+  );
 }
 
 console.log(`scorer ${SCORER_VERSION}`);
