@@ -27,3 +27,12 @@ test('e-mail, postcode, date of birth and street address are redacted', () => {
 test('times, counts and ward names are not mistaken for PII', () => {
   expect(redactPii('Ward A1 2PM, waited 14 hours, 999 call, 2 Nurses').found).toEqual([]);
 });
+
+test('postcodes in lower case and hyphenated phone numbers are redacted', () => {
+  expect(redactPii('send it to ne1 4lp').redacted).toBe('send it to [postcode]');
+  expect(redactPii('call 07700-900-123').redacted).toBe('call [phone]');
+});
+
+test('only the NHS number whose check digit holds is redacted', () => {
+  expect(redactPii('943 476 5919 and 943 476 5918').redacted).toBe('[NHS number] and 943 476 5918');
+});

@@ -58,9 +58,10 @@ const DETECTORS: Detector[] = [
     },
   },
   {
-    // Inward code letters never include C, I, K, M, O or V, which keeps "A1 2PM" out.
+    // Inward code letters never include C, I, K, M, O or V, which keeps "A1 2PM" out; any case,
+    // because people type postcodes in lower case too.
     kind: 'postcode',
-    re: /\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b/g,
+    re: /\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b/gi,
   },
   {
     kind: 'address',
