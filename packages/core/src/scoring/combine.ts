@@ -40,6 +40,8 @@ export const WEIGHTS = {
   question: 1.5,
   /** Fewer words than this and a text is a fragment, not a statement. */
   statementWords: 6,
+  /** Abuse, threats, self-harm, neglect: whatever the words, not good news. */
+  safeguarding: 2,
 } as const;
 
 const QUESTION =
@@ -58,6 +60,7 @@ export function combine(
   rules: RuleResult,
   text: string,
   wordCount: number,
+  safeguarding = false,
 ): Combined {
   let pos = lexicon.positive;
   let neg = lexicon.negative;
@@ -83,7 +86,8 @@ export function combine(
     WEIGHTS.lexicon * Math.min(neg, WEIGHTS.lexiconCap) +
     WEIGHTS.failure * nF +
     WEIGHTS.improvement * nI +
-    (rules.sarcasm ? WEIGHTS.sarcasm : 0);
+    (rules.sarcasm ? WEIGHTS.sarcasm : 0) +
+    (safeguarding ? WEIGHTS.safeguarding : 0);
   const zPos =
     t * Math.log(modelProbs[2] + 1e-6) +
     WEIGHTS.lexicon * Math.min(pos, WEIGHTS.lexiconCap) +

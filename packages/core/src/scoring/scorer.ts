@@ -3,7 +3,7 @@ import type { SentimentLabel } from '../mention.ts';
 import { combine } from './combine.ts';
 import { featureKeysOf } from './feature-keys.ts';
 import { addEvidenceKeys, evidenceFeatures, hasPraise } from './features.ts';
-import { computeFlags } from './flags/flags.ts';
+import { computeFlags, findRisks } from './flags/flags.ts';
 import { scoreLexicon } from './lexicon.ts';
 import { type CompiledModel, predict } from './model.ts';
 import { normaliseText } from './normalise.ts';
@@ -56,7 +56,15 @@ export function createScorer(model: CompiledModel, version: string): Scorer {
       model.vocab,
     );
     const prediction = predict(model, features);
-    const sentiment = combine(prediction.probs, lexicon, rules, text, lexicon.words);
+    const risks = findRisks(text);
+    const sentiment = combine(
+      prediction.probs,
+      lexicon,
+      rules,
+      text,
+      lexicon.words,
+      risks.safeguarding.length > 0,
+    );
 
     const explanation: string[] = [];
     for (const f of rules.failures) explanation.push(`rule: service failure "${f}"`);
@@ -90,6 +98,7 @@ export function createScorer(model: CompiledModel, version: string): Scorer {
       failures: rules.failures,
       sarcasm: rules.sarcasm,
       piiKinds,
+      risks,
     });
 
     const topics: string[] = [];

@@ -39,6 +39,21 @@ function findGroups(groups: CompiledGroup[], text: string): string[] {
   return out;
 }
 
+export interface Risks {
+  /** Evidence per safeguarding group that matched ("abuse: \"hits me\""). */
+  safeguarding: string[];
+  patientSafety: string[];
+}
+
+/** Safeguarding and patient-safety signals: from their patterns alone, before any sentiment. */
+export function findRisks(normalisedText: string): Risks {
+  const text = normalisedText.toLowerCase();
+  return {
+    safeguarding: findGroups(SAFEGUARDING_RE, text),
+    patientSafety: findGroups(PATIENT_SAFETY_RE, text),
+  };
+}
+
 export interface FlagInput {
   /** Normalised text (see normaliseText). */
   text: string;
@@ -50,6 +65,8 @@ export interface FlagInput {
   /** Praise read as sarcasm around a bad event. */
   sarcasm: boolean;
   piiKinds: string[];
+  /** From findRisks on the same text (computed here when absent). */
+  risks?: Risks;
 }
 
 export interface FlagResult {
@@ -68,8 +85,7 @@ export interface FlagResult {
 export function computeFlags(input: FlagInput): FlagResult {
   const text = input.text.toLowerCase();
   const evidence: Record<string, string[]> = {};
-  const safeguarding = findGroups(SAFEGUARDING_RE, text);
-  const patientSafety = findGroups(PATIENT_SAFETY_RE, text);
+  const { safeguarding, patientSafety } = input.risks ?? findRisks(input.text);
   if (safeguarding.length > 0) evidence.safeguarding = safeguarding;
   if (patientSafety.length > 0) evidence.patientSafety = patientSafety;
 
