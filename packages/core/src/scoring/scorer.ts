@@ -40,6 +40,18 @@ const MAX_SCORED_CHARS = 2000;
 /** Redaction covers the whole text up to this size (alerts and exports use the redacted copy). */
 const MAX_REDACTED_CHARS = 100_000;
 
+const EVIDENCE_NAMES: Record<string, string> = {
+  _lexpos_: '[positive words]',
+  _lexneg_: '[negative words]',
+  _failure_: '[service failure]',
+  _improve_: '[improvement request]',
+  _nothing_: '[nothing to improve]',
+};
+
+function readableFeature(feature: string): string {
+  return EVIDENCE_NAMES[feature] ?? `"${feature.replace(/(^| )not_/g, '$1not ')}"`;
+}
+
 export type Scorer = (input: ScoreInput, options?: ScoreOptions) => MentionScore;
 
 export function createScorer(model: CompiledModel, version: string): Scorer {
@@ -79,7 +91,7 @@ export function createScorer(model: CompiledModel, version: string): Scorer {
     explanation.push(
       `model: negative ${pn.toFixed(2)}, neutral ${pu.toFixed(2)}, positive ${pp.toFixed(2)}` +
         (prediction.drivers.length > 0
-          ? ` (${prediction.drivers.map((d) => `"${d.feature.replace(/^not_/, 'not ')}"`).join(', ')})`
+          ? ` (${prediction.drivers.map((d) => readableFeature(d.feature)).join(', ')})`
           : ''),
     );
     for (const h of lexicon.hits) {
