@@ -1,22 +1,42 @@
 import modelJson from './model/model.json' with { type: 'json' };
 import { compileModel } from './model.ts';
-import { createScorer, type MentionScore, type ScoreInput, type ScoreOptions } from './scorer.ts';
+import {
+  createScorer,
+  type MentionScore,
+  type ScoreInput,
+  type ScoreOptions,
+  type Scorer,
+} from './scorer.ts';
+import { SCORER_MODEL_VERSION } from './version.ts';
 
 export { isValidNhsNumber } from './redaction/nhs-number.ts';
 export { redactPii } from './redaction/pii.ts';
 export type { MentionScore, ScoreInput, ScoreOptions } from './scorer.ts';
 
-const model = compileModel(modelJson);
-
 /**
  * Changes whenever the scorer's output for the same text can change (model, rules, lexicon),
  * so stored mentions know they need rescoring.
  */
-export const SCORER_VERSION = `barometer-2+${model.version}`;
+export const SCORER_VERSION = `barometer-2+${SCORER_MODEL_VERSION}`;
 
-const scorer = createScorer(model, SCORER_VERSION);
+// Compiled on first use, not at import: importing @barometer/core for its contracts (the web
+// app does) costs nothing and lets bundlers drop the model.
+let scorer: Scorer | undefined;
+
+function defaultScorer(): Scorer {
+  if (!scorer) {
+    const model = compileModel(modelJson);
+    if (model.version !== SCORER_MODEL_VERSION) {
+      throw new Error(
+        `scoring model is ${model.version} but the code expects ${SCORER_MODEL_VERSION}: run npm run train`,
+      );
+    }
+    scorer = createScorer(model, SCORER_VERSION);
+  }
+  return scorer;
+}
 
 /** Sentiment, risk flags, topics and a PII-redacted copy for one mention. Pure and fast. */
 export function scoreMention(input: ScoreInput, options?: ScoreOptions): MentionScore {
-  return scorer(input, options);
+  return defaultScorer()(input, options);
 }
