@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { SCORER_VERSION, scoreMention } from './score-mention.ts';
 
@@ -51,4 +52,43 @@ test('topics come from the framework, the trust taxonomy and hashtags', () => {
   );
   expect(s.topics).toEqual(expect.arrayContaining(['Parking', 'Maple Unit', '#NorthfieldGeneral']));
   expect(s.flagEvidence['topic:Maple Unit']).toEqual(['"maple unit"']);
+});
+
+test('any text at all gets a well-formed score and never throws', () => {
+  fc.assert(
+    fc.property(
+      fc.string({ unit: 'grapheme', maxLength: 300 }),
+      fc.option(fc.string()),
+      (text, title) => {
+        const s = scoreMention({ text, title });
+        expect(s.sentiment.score).toBeGreaterThanOrEqual(-1);
+        expect(s.sentiment.score).toBeLessThanOrEqual(1);
+        expect(s.sentiment.confidence).toBeGreaterThanOrEqual(0.33);
+        expect(s.sentiment.confidence).toBeLessThanOrEqual(1);
+        expect(['negative', 'neutral', 'positive']).toContain(s.sentiment.label);
+        expect(s.flags.urgent).toBe(
+          s.flags.urgent && (s.flags.safeguarding || s.flags.patientSafety || s.flags.complaint),
+        );
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
+
+test('a valid NHS number never survives redaction, however it is spaced', () => {
+  const valid = ['9434765919', '4010232137', '9458073022'];
+  fc.assert(
+    fc.property(
+      fc.constantFrom(...valid),
+      fc.array(fc.constantFrom('', ' ', '-'), { minLength: 9, maxLength: 9 }),
+      fc.string({ maxLength: 40 }).filter((s) => !/\d/.test(s)),
+      (digits, seps, around) => {
+        const spaced = [...digits].map((d, i) => d + (i < 9 ? seps[i] : '')).join('');
+        const s = scoreMention({ text: `${around} ${spaced} ${around}` });
+        expect(s.flags.pii).toBe(true);
+        expect(s.redacted.replace(/\D/g, '')).not.toContain(digits);
+      },
+    ),
+    { numRuns: 200 },
+  );
 });

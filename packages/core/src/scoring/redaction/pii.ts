@@ -36,7 +36,7 @@ const DETECTORS: Detector[] = [
   {
     // Ten digits, spaced or hyphenated any way, not part of a longer run of digits.
     kind: 'nhsNumber',
-    re: /(?<![\d+][ -]?)(?<!\d)\d(?:[ -]?\d){9}(?![ -]?\d)/g,
+    re: /(?<!\d[ -]?)\d(?:[ -]?\d){9}(?![ -]?\d)/g,
     accept: (m) => isValidNhsNumber(m.replace(/\D/g, '')),
   },
   {
