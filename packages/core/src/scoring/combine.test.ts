@@ -1,0 +1,38 @@
+import { expect, test } from 'vitest';
+import { combine } from './combine.ts';
+import { scoreLexicon } from './lexicon.ts';
+import { applyRules } from './rules.ts';
+import { tokenize } from './tokens.ts';
+
+const even: [number, number, number] = [1 / 3, 1 / 3, 1 / 3];
+function combined(text: string, probs = even, safeguarding = false) {
+  const lexicon = scoreLexicon(tokenize(text));
+  const praise = lexicon.hits.some((h) => h.score > 0);
+  return combine(probs, lexicon, applyRules(text, praise), text, lexicon.words, safeguarding);
+}
+
+test('the result is a distribution whose score is P(positive) - P(negative)', () => {
+  const c = combined('Lovely staff, thank you');
+  expect(c.probs[0] + c.probs[1] + c.probs[2]).toBeCloseTo(1);
+  expect(c.score).toBeCloseTo(c.probs[2] - c.probs[0], 2);
+  expect(c.label).toBe('positive');
+  expect(c.confidence).toBeCloseTo(Math.max(...c.probs), 2);
+});
+
+test('a service failure outweighs a mildly positive model', () => {
+  expect(combined('Waited 14 hours on a trolley', [0.2, 0.2, 0.6]).label).toBe('negative');
+});
+
+test('sarcasm turns praise words into evidence of a complaint', () => {
+  const c = combined('Great, another 9 hour wait. Love it.', [0.3, 0.1, 0.6]);
+  expect(c.label).toBe('negative');
+});
+
+test('a question with no opinion words is neutral even if the model leans', () => {
+  expect(combined('Is the pharmacy open on Sundays?', [0.6, 0.1, 0.3]).label).toBe('neutral');
+});
+
+test('a safeguarding signal is never good news', () => {
+  const text = 'My stepdad beats me and she just wrote it down';
+  expect(combined(text, [0.2, 0.1, 0.7], true).label).toBe('negative');
+});
