@@ -42,7 +42,12 @@ export async function schedulePolls(
   await enqueueMany(
     deps.queues,
     'source.poll',
-    due.map((s) => ({ payload: { sourceId: s.id }, options: { jobId: pollJobId(s.id) } })),
+    due.map((s) => ({
+      payload: { sourceId: s.id },
+      // A kept failed job would hold its id and silently refuse every later poll of the source
+      // (BullMQ ignores an add whose id exists); the failure itself is logged by the worker.
+      options: { jobId: pollJobId(s.id), removeOnFail: true },
+    })),
   );
   ctx.log.debug({ due: due.length }, 'enqueued due source polls');
 }
