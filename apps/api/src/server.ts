@@ -16,6 +16,9 @@ export async function startApiServer(config: ApiConfig): Promise<RunningApi> {
   await assertSchemaUpToDate(database);
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1 });
   const subscriber = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  // ioredis reconnects by itself; without listeners it would print raw errors past the logger.
+  redis.on('error', (err) => log.warn({ err }, 'redis connection error; reconnecting'));
+  subscriber.on('error', (err) => log.warn({ err }, 'redis subscriber error; reconnecting'));
   const live = createLiveHub({ subscriber, pool: database.pool, prefix: config.REDIS_PREFIX, log });
   await live.start();
   const app = await buildApp({ config, database, redis, live }, log);

@@ -25,7 +25,14 @@ export async function startWorker(
   // Separate connections: producers and PUBLISH on one, blocking worker commands on another.
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   const workerConnection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  redis.on('error', (err) => log.warn({ err }, 'redis connection error; reconnecting'));
+  workerConnection.on('error', (err) =>
+    log.warn({ err }, 'redis worker connection error; reconnecting'),
+  );
   const queues = createQueues(redis, config.REDIS_PREFIX);
+  for (const queue of Object.values(queues)) {
+    queue.on('error', (err) => log.warn({ err, queue: queue.name }, `queue ${queue.name} error`));
+  }
   const deps: WorkerDeps = { config, database, queues, redis };
   const queueNames = config.WORKER_QUEUES.split(',').map((q) => q.trim());
   const unknown = queueNames.filter((q) => !isQueueName(q));

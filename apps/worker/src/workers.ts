@@ -6,10 +6,12 @@ import {
   parseJobPayload,
   type QueueName,
 } from '@barometer/core';
-import { type Job, Worker } from 'bullmq';
+import { forgetValidators } from '@barometer/db';
+import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { JobContext, WorkerDeps } from './context.ts';
+import { isDatabaseUnavailable } from './database-unavailable.ts';
 import { ingestMentions } from './jobs/mentions-ingest.ts';
 import { rescoreMentions } from './jobs/mentions-rescore.ts';
 import { pollSource } from './jobs/source-poll.ts';
@@ -36,10 +38,19 @@ const concurrency: Record<QueueName, number> = {
   ingest: 8,
 };
 
+/** While Postgres is unreachable, a queue pauses this long between tries, spending no attempt. */
+const DATABASE_OUTAGE_PAUSE_MS = 2000;
+
 async function dispatch(job: Job, deps: WorkerDeps, log: Logger): Promise<void> {
-  if (!isJobName(job.name)) throw new Error(`no handler for job ${job.name}`);
+  // A job no handler knows, or a payload that does not validate, fails once: retrying cannot help.
+  if (!isJobName(job.name)) throw new UnrecoverableError(`no handler for job ${job.name}`);
   const name: JobName = job.name;
-  const payload = parseJobPayload(name, job.data);
+  let payload: JobPayload<typeof name>;
+  try {
+    payload = parseJobPayload(name, job.data);
+  } catch (error) {
+    throw new UnrecoverableError(error instanceof Error ? error.message : String(error));
+  }
   const ctx: JobContext = { jobId: job.id ?? '', log: log.child({ job: name, jobId: job.id }) };
   // The cast is the one place the catalog's name->payload link is re-established at run time.
   await (handlers[name] as Handler<typeof name>)(payload as never, ctx, deps);
@@ -59,7 +70,19 @@ export function startWorkers(
   locks: LockOptions = {},
 ): Worker[] {
   return queueNames.map((queue) => {
-    const worker = new Worker(queue, (job) => dispatch(job, deps, log), {
+    const processJob = async (job: Job) => {
+      try {
+        await dispatch(job, deps, log);
+      } catch (error) {
+        if (!isDatabaseUnavailable(error)) throw error;
+        // An outage is not the job's fault: put it back without spending an attempt, and hold
+        // the queue briefly, so a long outage never exhausts the retries and loses mentions.
+        log.warn({ job: job.name, jobId: job.id }, 'Postgres unreachable; holding the queue');
+        await worker.rateLimit(DATABASE_OUTAGE_PAUSE_MS);
+        throw Worker.RateLimitError();
+      }
+    };
+    const worker: Worker = new Worker(queue, processJob, {
       connection,
       prefix: deps.config.REDIS_PREFIX,
       concurrency: concurrency[queue],
@@ -68,6 +91,9 @@ export function startWorkers(
     });
     worker.on('failed', (job, err) => {
       log.warn({ job: job?.name, jobId: job?.id, err }, `job ${job?.name} failed: ${err.message}`);
+      if (job?.name === 'mentions.ingest' && job.attemptsMade >= (job.opts.attempts ?? 1)) {
+        void refetchAfterLostBatch(job, deps, log);
+      }
     });
     worker.on('error', (err) => log.error({ err, queue }, `worker error on queue ${queue}`));
     return worker;
@@ -76,4 +102,23 @@ export function startWorkers(
 
 export function isQueueName(name: string): name is QueueName {
   return Object.values(jobCatalog).some((j) => j.queue === name);
+}
+
+/**
+ * An ingest batch that failed for good would otherwise be lost: its poll already stored the
+ * feed's validators, so the items would never be fetched again. Forget them so the next poll
+ * fetches the whole feed; upserts make the refetch safe.
+ */
+async function refetchAfterLostBatch(job: Job, deps: WorkerDeps, log: Logger): Promise<void> {
+  const sourceId = (job.data as { sourceId?: unknown }).sourceId;
+  if (typeof sourceId !== 'number') return;
+  try {
+    await forgetValidators(deps.database.db, sourceId);
+    log.warn(
+      { sourceId, jobId: job.id },
+      'ingest batch failed for good; the source will be refetched in full',
+    );
+  } catch (error) {
+    log.error({ err: error, sourceId }, `unable to schedule a full refetch of source ${sourceId}`);
+  }
 }

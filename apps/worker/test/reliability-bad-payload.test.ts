@@ -72,3 +72,16 @@ test('a job added with a malformed payload fails with a message naming the field
     { timeout: 15_000, interval: 50 },
   );
 });
+
+test('a malformed payload is failed at once instead of burning its retries', async () => {
+  const job = await env.deps.queues.ingest.add(
+    'mentions.ingest',
+    { sourceId: -1, mentions: [] },
+    { attempts: 8, backoff: { type: 'exponential', delay: 1000 } },
+  );
+  await vi.waitFor(async () => expect(await failedReason(job.id)).toMatch(/sourceId/), {
+    timeout: 10_000,
+    interval: 50,
+  });
+  expect((await env.deps.queues.ingest.getJob(job.id ?? ''))?.attemptsMade).toBe(1);
+});

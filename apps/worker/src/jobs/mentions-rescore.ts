@@ -24,12 +24,15 @@ export async function startRescoreIfNeeded(deps: {
     deps.queues,
     'mentions.rescore',
     { scorerVersion: SCORER_VERSION, afterId: 0 },
-    { jobId: rescoreJobId(SCORER_VERSION, 0) },
+    { jobId: rescoreJobId(SCORER_VERSION, 0), removeOnFail: true },
   );
   return true;
 }
 
-/** Re-scores one batch, then enqueues the next: progress survives restarts batch by batch. */
+/**
+ * Re-scores one batch, then enqueues the next: progress survives restarts batch by batch. Failed
+ * batches are not kept, since their fixed id would block the chain from being started again.
+ */
 export async function rescoreMentions(
   payload: JobPayload<'mentions.rescore'>,
   ctx: JobContext,
@@ -66,6 +69,6 @@ export async function rescoreMentions(
     deps.queues,
     'mentions.rescore',
     { scorerVersion: SCORER_VERSION, afterId: lastId },
-    { jobId: rescoreJobId(SCORER_VERSION, lastId) },
+    { jobId: rescoreJobId(SCORER_VERSION, lastId), removeOnFail: true },
   );
 }

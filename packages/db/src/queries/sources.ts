@@ -162,15 +162,16 @@ export async function requestPollNow(db: Db, id: number): Promise<SourceDto | un
 }
 
 /**
- * Forgets every source's validators and makes it due, so the next polls fetch full bodies again.
+ * Forgets the validators of every source (or one) and makes it due, so the next polls fetch full bodies again.
  * Used when Redis has lost its state: ingest jobs that were in flight are gone, and a 304 or an
  * unchanged body hash would otherwise hide their items for good. Upserts make the refetch safe.
  */
-export async function forgetValidators(db: Db): Promise<number> {
+export async function forgetValidators(db: Db, sourceId?: number): Promise<number> {
+  const only = sourceId === undefined ? sql`true` : sql`${sources.id} = ${sourceId}`;
   const rows = await db
     .update(sources)
     .set({ etag: null, lastModified: null, contentHash: null, nextPollAt: new Date() })
-    .where(sql`${sources.enabled} and ${sources.status} <> 'gone'`)
+    .where(sql`${sources.enabled} and ${sources.status} <> 'gone' and ${only}`)
     .returning({ id: sources.id });
   return rows.length;
 }

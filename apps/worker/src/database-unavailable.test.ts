@@ -1,0 +1,24 @@
+import { expect, test } from 'vitest';
+import { isDatabaseUnavailable } from './database-unavailable.ts';
+
+function withCode(message: string, code: string): Error {
+  return Object.assign(new Error(message), { code });
+}
+
+test('connection failures, also when wrapped, mean the database is unavailable', () => {
+  expect(
+    isDatabaseUnavailable(withCode('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED')),
+  ).toBe(true);
+  expect(isDatabaseUnavailable(withCode('terminating connection', '57P01'))).toBe(true);
+  expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
+  expect(isDatabaseUnavailable(new Error('wrapped', { cause: withCode('x', 'ECONNRESET') }))).toBe(
+    true,
+  );
+});
+
+test('query errors and other failures are not outages', () => {
+  expect(isDatabaseUnavailable(withCode('duplicate key value', '23505'))).toBe(false);
+  expect(isDatabaseUnavailable(withCode('syntax error', '42601'))).toBe(false);
+  expect(isDatabaseUnavailable(new Error('invalid payload for job mentions.ingest'))).toBe(false);
+  expect(isDatabaseUnavailable('ECONNREFUSED')).toBe(false);
+});

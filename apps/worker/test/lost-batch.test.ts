@@ -1,0 +1,57 @@
+import { createSource } from '@barometer/db';
+import { afterAll, beforeAll, expect, test, vi } from 'vitest';
+import { type RunningWorker, startWorker } from '../src/main.ts';
+import { createWorkerTestEnv, type WorkerTestEnv } from './helpers.ts';
+import { makeMentions } from './reliability/fixtures.ts';
+
+let env: WorkerTestEnv;
+let worker: RunningWorker;
+
+beforeAll(async () => {
+  env = await createWorkerTestEnv('lost_batch');
+  worker = await startWorker({ ...env.config, WORKER_QUEUES: 'ingest' });
+});
+
+afterAll(async () => {
+  await worker?.close();
+  await env?.cleanup();
+});
+
+test('an ingest batch that fails for good makes its source refetch the whole feed', async () => {
+  const source = await createSource(env.database.db, {
+    kind: 'rss',
+    name: 'Feed',
+    url: 'https://news.example/feed.rss',
+    isQueryFeed: true,
+    pollIntervalSeconds: 3600,
+    enabled: true,
+  });
+  await env.database.pool.query(
+    `update sources set etag = '"v1"', content_hash = 'abc', next_poll_at = now() + interval '1 hour'
+     where id = $1`,
+    [source.id],
+  );
+  // This test's own database refuses one external id, so the batch can never be stored.
+  await env.database.pool.query(
+    "alter table mentions add constraint refuse_poison check (external_id <> 'poison-1')",
+  );
+  const [mention] = makeMentions('poison', 1);
+  const job = await env.deps.queues.ingest.add(
+    'mentions.ingest',
+    { sourceId: source.id, mentions: [{ ...mention!, externalId: 'poison-1' }] },
+    { attempts: 2, backoff: { type: 'fixed', delay: 10 } },
+  );
+  await vi.waitFor(
+    async () => {
+      const { rows } = await env.database.pool.query<{ etag: string | null; due: boolean }>(
+        'select etag, content_hash, next_poll_at <= now() as due from sources where id = $1',
+        [source.id],
+      );
+      expect(rows[0]).toMatchObject({ etag: null, content_hash: null, due: true });
+    },
+    { timeout: 15_000, interval: 50 },
+  );
+  const failed = await env.deps.queues.ingest.getJob(job.id ?? '');
+  expect(await failed?.getState()).toBe('failed');
+  expect(failed?.attemptsMade).toBe(2);
+});
