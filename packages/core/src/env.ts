@@ -39,6 +39,20 @@ export function feedHttpPolicy(env: FeedPolicyEnv): {
   return { allowPrivate: env.ALLOW_PRIVATE_FEEDS, allowedCidrs: env.ALLOWED_FEED_CIDRS };
 }
 
+/** What every long-running service reads: where its stores are and how loudly it logs. */
+export const ServiceEnv = FeedPolicyEnv.extend({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/barometer'),
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  /** Namespace for every Redis key and channel, so deployments (and test files) never mix. */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]+$/i, 'letters, digits, _ and - only')
+    .default('barometer'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+export type ServiceEnv = z.infer<typeof ServiceEnv>;
+
 /** Parses the environment once, listing every problem together, or throws. */
 export function parseEnv<S extends z.ZodType>(
   schema: S,

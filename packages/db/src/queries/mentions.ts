@@ -55,6 +55,21 @@ on conflict (source_id, external_id) do update set
 where mentions.content_hash is distinct from excluded.content_hash
 returning id, (xmax = 0) as inserted`;
 
+/** A score as the columns that store it, for the JSON rows the batched statements read. */
+export function scoreColumns(s: MentionScore) {
+  return {
+    sentiment_score: s.sentiment.score,
+    sentiment_label: s.sentiment.label,
+    sentiment_confidence: s.sentiment.confidence,
+    explanation: s.explanation,
+    flags: s.flags,
+    flag_evidence: s.flagEvidence,
+    topics: s.topics,
+    redacted_text: s.redacted,
+    scorer_version: s.version,
+  };
+}
+
 export async function upsertMentions(
   pool: pg.Pool,
   sourceId: number,
@@ -75,15 +90,7 @@ export async function upsertMentions(
     published_at: m.publishedAt,
     published_raw: m.publishedRaw,
     content_hash: contentHash,
-    sentiment_score: s.sentiment.score,
-    sentiment_label: s.sentiment.label,
-    sentiment_confidence: s.sentiment.confidence,
-    explanation: s.explanation,
-    flags: s.flags,
-    flag_evidence: s.flagEvidence,
-    topics: s.topics,
-    redacted_text: s.redacted,
-    scorer_version: s.version,
+    ...scoreColumns(s),
     parent_external_id: m.parentExternalId,
     root_external_id: m.rootExternalId,
   }));

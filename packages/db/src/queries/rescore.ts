@@ -1,5 +1,6 @@
 import type { MentionScore, ScorerStatus } from '@barometer/core';
 import type pg from 'pg';
+import { scoreColumns } from './mentions.ts';
 
 export interface MentionToRescore {
   id: number;
@@ -36,18 +37,7 @@ export async function saveRescores(
   scores: { id: number; score: MentionScore }[],
 ): Promise<number> {
   if (scores.length === 0) return 0;
-  const payload = scores.map(({ id, score: s }) => ({
-    id,
-    sentiment_score: s.sentiment.score,
-    sentiment_label: s.sentiment.label,
-    sentiment_confidence: s.sentiment.confidence,
-    explanation: s.explanation,
-    flags: s.flags,
-    flag_evidence: s.flagEvidence,
-    topics: s.topics,
-    redacted_text: s.redacted,
-    scorer_version: s.version,
-  }));
+  const payload = scores.map(({ id, score }) => ({ id, ...scoreColumns(score) }));
   const result = await pool.query(
     `update mentions m set
        sentiment_score = x.sentiment_score, sentiment_label = x.sentiment_label,
