@@ -21,4 +21,5 @@ ENV NODE_ENV=production
 COPY --from=build /app /app
 USER node
 EXPOSE 3000
-CMD ["npx", "tsx", "apps/api/src/server.ts"]
+# node --import tsx (not npx): the service is PID 1's direct child and receives SIGTERM.
+CMD ["node", "--import", "tsx", "apps/api/src/server.ts"]

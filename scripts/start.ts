@@ -113,7 +113,8 @@ const children: { name: string; process: ChildProcess }[] = [];
 let stopping = false;
 
 function startChild(name: string, script: string, args: string[], env: NodeJS.ProcessEnv): void {
-  const child = spawn(process.execPath, [tsxCli, script, ...args], {
+  // `node --import tsx` runs the service in this child itself, so signals reach it directly.
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: root,
     env,
     stdio: 'inherit',

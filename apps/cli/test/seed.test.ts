@@ -1,0 +1,68 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createTestDatabase, getTrustProfile, type TestDatabase } from '@barometer/db';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../../..');
+const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
+const dir = mkdtempSync(join(tmpdir(), 'barometer-seed-'));
+
+function seed(args: string[], databaseUrl: string) {
+  const result = spawnSync(process.execPath, [tsxCli, 'apps/cli/src/main.ts', 'seed', ...args], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    encoding: 'utf8',
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase('cli_seed');
+});
+
+afterAll(async () => {
+  await database?.drop();
+});
+
+test('an invalid profile file is refused naming the field, and nothing is seeded', async () => {
+  const path = join(dir, 'bad.json');
+  writeFileSync(path, JSON.stringify({ name: '', aliases: 'Riverside' }));
+  const result = seed(['--profile', path], database.url);
+  expect(result.code).toBe(1);
+  expect(result.stderr).toMatch(/invalid trust profile .*bad\.json: name: .*; aliases: /);
+  expect(await getTrustProfile(database.db)).toBeUndefined();
+});
+
+test("a trust's own profile is seeded once and left alone afterwards", async () => {
+  const path = join(dir, 'riverside.json');
+  writeFileSync(
+    path,
+    JSON.stringify({
+      name: 'Riverside University Hospitals NHS Trust',
+      aliases: ['Riverside Hospital'],
+    }),
+  );
+  const first = seed(['--profile', path], database.url);
+  expect(first.code).toBe(0);
+  expect(first.stdout).toContain(
+    'created the trust profile for Riverside University Hospitals NHS Trust',
+  );
+  const second = seed([], database.url);
+  expect(second.stdout).toContain('trust profile already present');
+  expect(await getTrustProfile(database.db)).toMatchObject({
+    name: 'Riverside University Hospitals NHS Trust',
+    aliases: ['Riverside Hospital'],
+    hashtags: [],
+  });
+});
+
+test('an unknown option is a usage error', () => {
+  const result = seed(['--everything'], database.url);
+  expect(result.code).toBe(2);
+  expect(result.stderr).toContain('usage: barometer seed');
+});
