@@ -61,6 +61,7 @@ export function combine(
   text: string,
   wordCount: number,
   safeguarding = false,
+  negativeBias = 0,
 ): Combined {
   let pos = lexicon.positive;
   let neg = lexicon.negative;
@@ -87,7 +88,8 @@ export function combine(
     WEIGHTS.failure * nF +
     WEIGHTS.improvement * nI +
     (rules.sarcasm ? WEIGHTS.sarcasm : 0) +
-    (safeguarding ? WEIGHTS.safeguarding : 0);
+    (safeguarding ? WEIGHTS.safeguarding : 0) +
+    negativeBias;
   const zPos =
     t * Math.log(modelProbs[2] + 1e-6) +
     WEIGHTS.lexicon * Math.min(pos, WEIGHTS.lexiconCap) +

@@ -1,4 +1,4 @@
-import { NEGATORS, TokenKind, type Tokens } from './tokens.ts';
+import { CLAUSE_START, NEGATORS, TokenKind, type Tokens } from './tokens.ts';
 
 // The model's features as numbers, for the hot path: the same features as featuresOf (tokens.ts)
 // but each is a number built from token ids, so looking one up needs no new string and no string
@@ -39,7 +39,8 @@ export function featureKeysOf(tokens: Tokens, vocab: Map<string, number>): Featu
   const keys: number[] = [];
   let count = 0;
   let negLeft = 0;
-  let prev = NONE;
+  const start = vocab.get(CLAUSE_START) ?? UNKNOWN;
+  let prev = start;
   const { values, kinds } = tokens;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
@@ -50,7 +51,7 @@ export function featureKeysOf(tokens: Tokens, vocab: Map<string, number>): Featu
         count++;
         if (id !== undefined) keys.push(id);
         prev = id ?? UNKNOWN;
-      } else prev = NONE;
+      } else prev = start;
       continue;
     }
     const id = vocab.get(v);

@@ -24,3 +24,14 @@ test('hits say which words drove the score', () => {
   expect(r.hits.map((h) => h.word)).toEqual(['rude', 'dismissive']);
   expect(r.negative).toBe(6);
 });
+
+test('negation stops at the end of its clause', () => {
+  expect(lex('Nothing. Excellent service.').score).toBeGreaterThan(0);
+  expect(lex('Nothing, excellent service').score).toBeGreaterThan(0);
+  expect(lex('not excellent').score).toBeLessThan(0);
+});
+
+test('"improve" names a request, so a negated one is no complaint', () => {
+  expect(lex('nothing to improve').score).toBe(0);
+  expect(lex('no improvement needed').score).toBe(0);
+});

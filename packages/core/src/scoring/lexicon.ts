@@ -18,6 +18,10 @@ const OVERRIDES: Record<string, number> = {
   support: 0,
   supported: 1,
   better: 0,
+  // "Improve" names the request, not praise: negated it is not a complaint ("nothing to improve").
+  improve: 0,
+  improvement: 0,
+  improvements: 0,
   like: 0,
   likes: 0,
   please: 0,
@@ -158,8 +162,9 @@ export function scoreLexicon(tokens: Tokens): LexiconResult {
         span = 2;
       } else s = wordScore(v);
       if (s !== 0) {
-        const p1 = values[k - 1];
-        const p2 = values[k - 2];
+        // Negation stays inside its clause: in "Nothing. Excellent service." the praise stands.
+        const p1 = kinds[k - 1] === TokenKind.Punct ? undefined : values[k - 1];
+        const p2 = p1 === undefined || kinds[k - 2] === TokenKind.Punct ? undefined : values[k - 2];
         if ((p1 !== undefined && NEGATORS.has(p1)) || (p2 !== undefined && NEGATORS.has(p2))) {
           s = -s;
           negated = true;

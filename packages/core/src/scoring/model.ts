@@ -21,6 +21,11 @@ export const ScorerModelJson = z.object({
   version: z.string(),
   trainedOn: z.array(z.string()),
   sentiment: LinearModelJson,
+  /**
+   * Added to the negative class's log-odds after the model, lexicon and rules are combined:
+   * the decision threshold, chosen by training on a held-out split of the training data.
+   */
+  negativeBias: z.number().default(0),
   topics: TopicModelJson,
 });
 export type ScorerModelJson = z.infer<typeof ScorerModelJson>;
@@ -46,6 +51,7 @@ export interface CompiledModel {
   bias: Float64Array;
   categories: string[];
   topicBias: Float64Array;
+  negativeBias: number;
 }
 
 export function compileModel(json: unknown): CompiledModel {
@@ -75,6 +81,7 @@ export function compileModel(json: unknown): CompiledModel {
     bias: Float64Array.from(m.sentiment.bias),
     categories: m.topics.categories,
     topicBias: Float64Array.from(m.topics.bias),
+    negativeBias: m.negativeBias,
   };
 }
 

@@ -39,3 +39,31 @@ test('genuine praise that mentions coming back again is not sarcasm', () => {
 test('a strong sarcasm cue next to a bad event needs no praise word', () => {
   expect(applyRules('Number 47 in the queue. Living the dream.', false).sarcasm).toBe(true);
 });
+
+test('praise that says nothing needs improving is not an improvement request', () => {
+  const r = applyRules("Can't think of a thing that could have been better.", false);
+  expect(r.nothingToImprove).toHaveLength(1);
+  expect(r.improvements).toEqual([]);
+  expect(applyRules('Nothing needed improvement', false).improvements).toEqual([]);
+  expect(applyRules('Nothing, excellent service', false).nothingToImprove).toHaveLength(1);
+  expect(applyRules("You can't improve perfect.", false).nothingToImprove).toHaveLength(1);
+});
+
+test('an improvement request in another sentence still counts', () => {
+  const r = applyRules('Nothing to improve on the ward. Parking could be better.', false);
+  expect(r.improvements).toEqual(['could be better']);
+});
+
+test('suggestions in their usual shapes are improvement requests', () => {
+  for (const s of [
+    'Would rather see the same nurse each time',
+    'It would have been a good idea to have a leaflet',
+    'Can there please be a water fountain',
+    'Should have been told about the delay',
+    'Not enough seating in outpatients',
+    'The waiting room was a bit cold',
+  ]) {
+    expect(applyRules(s, false).improvements, s).toHaveLength(1);
+  }
+  expect(applyRules('The nurse told me everything I needed', false).improvements).toEqual([]);
+});

@@ -50,6 +50,10 @@ export const IMPROVEMENT_REQUEST: readonly string[] = [
   String.raw`\b(?:room for improvement|needs improving|needs improvement|not good enough|not ideal|a bit slow|too slow|too long|too busy|quicker response|faster response|shorter wait)`,
   String.raw`\b(?:would(?: have)? (?:preferred|prefer|liked)|would like (?:more|to (?:have|see|be)|a|some|better)|i suggest|suggestion would be|maybe (?:look|have|more|a|try|consider|some)|please (?:could|can|sort|fix|improve|provide))\b`,
   String.raw`\b(?:would be (?:nice|good|better|helpful) if|wish (?:they|there|the|you|someone)|if only)\b`,
+  // Suggestions in their usual grammatical shapes, whatever they are about.
+  String.raw`\b(?:would (?:rather|prefer)|it (?:would|might) (?:have been|be) (?:a good idea|nice|good|helpful|useful|better|easier) to|(?:can|could) (?:there|we|you|they|someone|staff) (?:please )?(?:be|have|get|give|make|provide|offer|try|let|tell|call|explain|answer|listen|consider)|instead of (?:being|having|a|the)|wish (?:i|we|it|my|our) (?:had|could|was|were|would)|not (?:enough|sufficient)|lack of|lacking)\b`,
+  String.raw`\b(?:should|could) (?:have )?(?:be(?:en)? )?(?:told|given|offered|informed|explained|asked|checked|seen|called|contacted|updated|kept|listened)\b(?! (?:to )?(?:by )?(?:nothing|no one))`,
+  String.raw`\b(?:a (?:bit|little|tad)|slightly|rather|quite|too|very|so) (?:cold|hot|noisy|loud|slow|late|rushed|rushing|busy|crowded|cramped|confusing|disorganised|disjointed|expensive|long|lengthy|short|far|difficult|hard|uncomfortable|impersonal|dirty|messy|untidy|boring|stressful|chaotic|repetitive|vague)\b`,
   // A clause that opens with a comparative or a "make sure" is a suggestion: "Quicker response.",
   // "More parking please", "Making sure the dressings are left".
   String.raw`(?:^|[.!?]\s+)(?:more(?! of (?:this|the same|that)| like this)|better|quicker|faster|clearer|longer|shorter|less|fewer|improved?|improving|provide|provision of|having (?:more|a|the|someone|some)|make sure|making sure|ensure|ensuring|to (?:explain|improve|be more|have more|get more|reduce|cut))\b`,
@@ -58,7 +62,10 @@ export const IMPROVEMENT_REQUEST: readonly string[] = [
 /** Answers to "what could be improved?" that mean all was well. */
 export const NOTHING_TO_IMPROVE: readonly string[] = [
   String.raw`^\W*(?:nothing|none|no|nope|n\/a|not really|no changes?|nothing at all|nothing really|nothing to (?:improve|add|say)|nothing,? (?:it was|all) (?:perfect|great|good|fine|excellent))\W*$`,
-  String.raw`\b(?:can'?t|cannot|could ?n'?t) (?:think of|fault|ask for) (?:anything|any(?:thing)? (?:better|more)|them|it|the)`,
+  String.raw`\b(?:can'?t|cannot|could ?n'?t) (?:think of|fault|ask for) (?:anything|a (?:single )?thing|one thing|any ?way|any(?:thing)? (?:better|more)|them|it|the)`,
+  String.raw`\b(?:can'?t|cannot|could ?n'?t) (?:improve|better) (?:on )?(?:perfect|perfection|excellence|that|it)\b`,
+  String.raw`^\W*(?:nothing|none|no|not really|nothing really|nothing at all)\s*[,.!-]+\s*(?:it was |all |everything was |the |a |an |very |really |just )*(?:excellent|great|good|brilliant|perfect|fantastic|amazing|superb|fine|lovely|wonderful|first class|spot on)\b`,
+  String.raw`\bnothing (?:needed|needs|to be|could be|would be|should be) (?:improv|chang|better|done differently)`,
   String.raw`\b(?:could ?n'?t|can'?t|cannot) (?:be|have been) (?:improved|better|faulted)`,
   String.raw`\b(?:keep (?:up the good work|doing what you(?:'re| are) doing|it up)|carry on as you are|nothing (?:to improve|needs? (?:changing|improving)))`,
   String.raw`\b(?:no (?:complaints?|problems?|issues?|improvements? needed)|faultless|first class|second to none)\b`,
@@ -116,6 +123,7 @@ export const PRAISE_WORDS: ReadonlySet<string> = new Set([
 const FAILURE_RE = compilePatterns(SERVICE_FAILURE);
 const IMPROVE_RE = compilePatterns(IMPROVEMENT_REQUEST);
 const NOTHING_RE = compilePatterns(NOTHING_TO_IMPROVE, 'gm');
+const NOTHING_ONE_RE = compilePatterns(NOTHING_TO_IMPROVE, 'm');
 const STRONG_SARCASM_RE = compilePatterns(STRONG_SARCASM, 'gu');
 const WEAK_SARCASM_RE = compilePatterns(WEAK_SARCASM, 'gu');
 const BAD_EVENT_RE = compilePatterns(BAD_EVENT, '');
@@ -134,6 +142,14 @@ function matches(re: RegExp, text: string): string[] {
 }
 const EMPTY: string[] = [];
 
+const SENTENCE_RE = /[^.!?\n]+[.!?\n]*/g;
+
+function withoutNothingSentences(text: string): string {
+  return text.replace(SENTENCE_RE, (sentence) =>
+    NOTHING_ONE_RE.test(sentence) ? ' . ' : sentence,
+  );
+}
+
 export interface RuleResult {
   failures: string[];
   improvements: string[];
@@ -148,8 +164,13 @@ export interface RuleResult {
 export function applyRules(original: string, hasPraise: boolean): RuleResult {
   const text = original.toLowerCase();
   const failures = matches(FAILURE_RE, text);
-  const improvements = matches(IMPROVE_RE, text);
   const nothingToImprove = matches(NOTHING_RE, text);
+  // "Can't think of a thing that could have been better": in a sentence that says nothing needs
+  // improving, the improvement words are part of the praise.
+  const improvements =
+    nothingToImprove.length === 0
+      ? matches(IMPROVE_RE, text)
+      : matches(IMPROVE_RE, withoutNothingSentences(text));
   const contrast = CONTRAST_RE.test(text);
   let sarcasmCues = EMPTY;
   let sarcasm = false;

@@ -76,6 +76,7 @@ export function createScorer(model: CompiledModel, version: string): Scorer {
       text,
       lexicon.words,
       risks.safeguarding.length > 0,
+      model.negativeBias,
     );
 
     const explanation: string[] = [];

@@ -22,3 +22,10 @@ test('features mark negated words until the clause ends', () => {
 test('the tokeniser can be called repeatedly with the same result', () => {
   expect(tokenize('a b c').values).toEqual(tokenize('a b c').values);
 });
+
+test('the first word of each clause is paired with the clause-start marker', () => {
+  const f = featuresOf(tokenize('Listen to patients. They listened!'));
+  expect(f).toContain('^ listen');
+  expect(f).toContain('^ they');
+  expect(f).not.toContain('. they');
+});

@@ -74,19 +74,25 @@ export const NEGATORS: ReadonlySet<string> = new Set([
 const NEGATION_SCOPE = 3;
 
 /**
+ * The first word of a clause pairs with this marker ("^ listen", "^ more"): how a clause opens
+ * tells a suggestion or an order ("Listen to patients.") from a report ("They listened.").
+ */
+export const CLAUSE_START = '^';
+
+/**
  * Model features: unigrams and bigrams, where words within three tokens after a negator (and in
  * the same clause) carry a "not_" prefix, so "not helpful" and "helpful" are different evidence.
  */
 export function featuresOf(tokens: Tokens): string[] {
   const out: string[] = [];
   let negLeft = 0;
-  let prev = '';
+  let prev = CLAUSE_START;
   const { values, kinds } = tokens;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     if (kinds[i] === TokenKind.Punct) {
       negLeft = 0;
-      prev = v === '?' || v === '!' ? v : '';
+      prev = v === '?' || v === '!' ? v : CLAUSE_START;
       if (v === '?' || v === '!') out.push(v);
       continue;
     }

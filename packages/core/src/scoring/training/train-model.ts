@@ -31,6 +31,8 @@ export interface TrainInput {
   version: string;
   /** Overrides of the sentiment model's training settings (for experiments). */
   sentimentOptions?: Partial<TrainOptions>;
+  /** The decision threshold (see ScorerModelJson.negativeBias). */
+  negativeBias?: number;
 }
 
 /** Trains the sentiment and topic models. Pure and deterministic: same input, same output. */
@@ -83,6 +85,7 @@ export function trainScorerModel(input: TrainInput): ScorerModelJson {
     version: input.version,
     trainedOn: input.trainedOn,
     sentiment,
+    negativeBias: input.negativeBias ?? 0,
     topics: { categories, bias, weights: sortedWeights },
   };
 }
