@@ -1,17 +1,32 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createTestDatabase, type TestDatabase, testRedisPrefix } from '@barometer/db';
+import type { SourceCreateBody, SourceDto } from '@barometer/core';
+import {
+  createSource,
+  createTestDatabase,
+  type TestDatabase,
+  testRedisPrefix,
+} from '@barometer/db';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { loadWorkerConfig, type WorkerConfig } from '../src/config.ts';
 import type { JobContext, WorkerDeps } from '../src/context.ts';
+import { type RunningWorker, startWorker } from '../src/main.ts';
 import { closeQueues, createQueues } from '../src/queues.ts';
+import type { LockOptions } from '../src/workers.ts';
 
 export interface WorkerTestEnv {
   database: TestDatabase;
   config: WorkerConfig;
   deps: WorkerDeps;
   ctx: JobContext;
+  /** An in-process worker on this env; cleanup closes it if the test has not. */
+  startWorker(
+    overrides?: Partial<WorkerConfig>,
+    options?: { scheduleRefreshMs?: number } & LockOptions,
+  ): Promise<RunningWorker>;
+  /** Empties this file's Redis namespace, as a Redis that lost its state would be. */
+  wipeRedis(): Promise<void>;
   cleanup(): Promise<void>;
 }
 
@@ -28,19 +43,65 @@ export async function createWorkerTestEnv(label: string): Promise<WorkerTestEnv>
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   const queues = createQueues(redis, prefix);
   const log = pino({ level: 'silent' });
+  const workers: RunningWorker[] = [];
+  const wipeRedis = async () => {
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+  };
   return {
     database,
     config,
     deps: { config, database, queues, redis },
     ctx: { jobId: 'test', log },
+    async startWorker(overrides = {}, options = {}) {
+      const running = await startWorker({ ...config, ...overrides }, options);
+      // A test may close its worker itself; closing twice would quit closed connections.
+      let closing: Promise<void> | undefined;
+      const handle = { close: () => (closing ??= running.close()) };
+      workers.push(handle);
+      return handle;
+    },
+    wipeRedis,
     async cleanup() {
+      for (const worker of workers) await worker.close();
       await closeQueues(queues);
-      const keys = await redis.keys(`${prefix}:*`);
-      if (keys.length > 0) await redis.del(...keys);
+      await wipeRedis();
       await redis.quit();
       await database.drop();
     },
   };
+}
+
+/** What a child process needs to share this env's database and Redis namespace. */
+export function childEnv(
+  env: WorkerTestEnv,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    DATABASE_URL: env.config.DATABASE_URL,
+    REDIS_PREFIX: env.config.REDIS_PREFIX,
+    LOG_LEVEL: 'silent',
+    ...extra,
+  };
+}
+
+/** An enabled RSS query feed polled hourly unless the test says otherwise. */
+export function addFeedSource(
+  database: TestDatabase,
+  fields: Pick<SourceCreateBody, 'name' | 'url'> & Partial<SourceCreateBody>,
+): Promise<SourceDto> {
+  return createSource(database.db, {
+    kind: 'rss',
+    isQueryFeed: true,
+    pollIntervalSeconds: 3600,
+    enabled: true,
+    ...fields,
+  });
+}
+
+/** Makes the source due now, so the next scheduler tick polls it. */
+export async function makeDue(database: TestDatabase, sourceId: number): Promise<void> {
+  await database.pool.query('update sources set next_poll_at = now() where id = $1', [sourceId]);
 }
 
 export interface FeedServer {

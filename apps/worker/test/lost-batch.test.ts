@@ -1,30 +1,22 @@
-import { createSource } from '@barometer/db';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
-import { type RunningWorker, startWorker } from '../src/main.ts';
-import { createWorkerTestEnv, type WorkerTestEnv } from './helpers.ts';
+import { addFeedSource, createWorkerTestEnv, type WorkerTestEnv } from './helpers.ts';
 import { makeMentions } from './reliability/fixtures.ts';
 
 let env: WorkerTestEnv;
-let worker: RunningWorker;
 
 beforeAll(async () => {
   env = await createWorkerTestEnv('lost_batch');
-  worker = await startWorker({ ...env.config, WORKER_QUEUES: 'ingest' });
+  await env.startWorker({ WORKER_QUEUES: 'ingest' });
 });
 
 afterAll(async () => {
-  await worker?.close();
   await env?.cleanup();
 });
 
 test('an ingest batch that fails for good makes its source refetch the whole feed', async () => {
-  const source = await createSource(env.database.db, {
-    kind: 'rss',
+  const source = await addFeedSource(env.database, {
     name: 'Feed',
     url: 'https://news.example/feed.rss',
-    isQueryFeed: true,
-    pollIntervalSeconds: 3600,
-    enabled: true,
   });
   await env.database.pool.query(
     `update sources set etag = '"v1"', content_hash = 'abc', next_poll_at = now() + interval '1 hour'

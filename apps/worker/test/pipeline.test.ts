@@ -1,20 +1,20 @@
 import { liveChannel } from '@barometer/core';
-import { createSource } from '@barometer/db';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { ingestMentions } from '../src/jobs/mentions-ingest.ts';
-import { type RunningWorker, startWorker } from '../src/main.ts';
 import {
+  addFeedSource,
   createWorkerTestEnv,
   type FeedServer,
+  makeDue,
   rssFeed,
   startFeedServer,
   type WorkerTestEnv,
 } from './helpers.ts';
+import { queueState, tallyMentions } from './reliability/fixtures.ts';
 
 let env: WorkerTestEnv;
 let feed: FeedServer;
-let worker: RunningWorker;
 
 const items = [
   { guid: 'a-1', title: 'Praise for Northfield General', text: 'Brilliant care on Bluebell Ward.' },
@@ -25,20 +25,16 @@ const items = [
 beforeAll(async () => {
   env = await createWorkerTestEnv('pipeline');
   feed = await startFeedServer(rssFeed(items));
-  worker = await startWorker(env.config, { scheduleRefreshMs: 300 });
+  await env.startWorker({}, { scheduleRefreshMs: 300 });
 });
 
 afterAll(async () => {
-  await worker?.close();
-  await feed?.close();
   await env?.cleanup();
+  await feed?.close();
 });
 
 async function mentionCount(): Promise<number> {
-  const { rows } = await env.database.pool.query<{ n: number }>(
-    'select count(*)::int as n from mentions',
-  );
-  return rows[0]?.n ?? 0;
+  return (await tallyMentions(env.database.pool)).rows;
 }
 
 async function pollCompletedAfter(sourceId: number, since: Date): Promise<boolean> {
@@ -49,32 +45,20 @@ async function pollCompletedAfter(sourceId: number, since: Date): Promise<boolea
   return rows[0]?.done === true;
 }
 
-async function ingestIdle(): Promise<boolean> {
-  const counts = await env.deps.queues.ingest.getJobCounts('waiting', 'active', 'delayed');
-  return (counts.waiting ?? 0) + (counts.active ?? 0) + (counts.delayed ?? 0) === 0;
-}
-
 async function pollNowAndSettle(sourceId: number): Promise<void> {
   const since = new Date();
-  await env.database.pool.query('update sources set next_poll_at = now() where id = $1', [
-    sourceId,
-  ]);
+  await makeDue(env.database, sourceId);
   await vi.waitFor(async () => expect(await pollCompletedAfter(sourceId, since)).toBe(true), {
     timeout: 15_000,
     interval: 50,
   });
-  await vi.waitFor(async () => expect(await ingestIdle()).toBe(true), { timeout: 15_000 });
+  await vi.waitFor(async () => expect((await queueState(env.deps.queues.ingest)).pending).toBe(0), {
+    timeout: 15_000,
+  });
 }
 
 test('a feed polled twice becomes its rows in mentions exactly once', async () => {
-  const source = await createSource(env.database.db, {
-    kind: 'rss',
-    name: 'Local news',
-    url: feed.url,
-    isQueryFeed: true,
-    pollIntervalSeconds: 3600,
-    enabled: true,
-  });
+  const source = await addFeedSource(env.database, { name: 'Local news', url: feed.url });
   await vi.waitFor(async () => expect(await mentionCount()).toBe(3), {
     timeout: 15_000,
     interval: 50,
@@ -144,8 +128,7 @@ test('the same ingest job run twice stores each mention once and publishes only 
 
 test('after Redis loses its state the scheduler rebuilds the work from Postgres', async () => {
   const [source] = (await env.database.pool.query<{ id: number }>('select id from sources')).rows;
-  const keys = await env.deps.redis.keys(`${env.config.REDIS_PREFIX}:*`);
-  if (keys.length > 0) await env.deps.redis.del(...keys);
+  await env.wipeRedis();
   feed.setBody(
     rssFeed([...items, { guid: 'a-4', title: 'New post', text: 'Northfield NHS news' }]),
   );

@@ -1,30 +1,22 @@
-import { createSource } from '@barometer/db';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
-import { type RunningWorker, startWorker } from '../src/main.ts';
 import { enqueue } from '../src/queues.ts';
-import { createWorkerTestEnv, type WorkerTestEnv } from './helpers.ts';
+import { addFeedSource, createWorkerTestEnv, type WorkerTestEnv } from './helpers.ts';
 import { makeMentions, tallyMentions } from './reliability/fixtures.ts';
 
 let env: WorkerTestEnv;
-let worker: RunningWorker;
 let sourceId: number;
 
 beforeAll(async () => {
   env = await createWorkerTestEnv('rel_payload');
-  worker = await startWorker({ ...env.config, WORKER_QUEUES: 'ingest' });
-  const source = await createSource(env.database.db, {
-    kind: 'rss',
+  await env.startWorker({ WORKER_QUEUES: 'ingest' });
+  const source = await addFeedSource(env.database, {
     name: 'Feed',
     url: 'https://news.example/feed.rss',
-    isQueryFeed: true,
-    pollIntervalSeconds: 3600,
-    enabled: true,
   });
   sourceId = source.id;
 });
 
 afterAll(async () => {
-  await worker?.close();
   await env?.cleanup();
 });
 

@@ -1,9 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createSource } from '@barometer/db';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
-import { type RunningWorker, startWorker } from '../src/main.ts';
 import {
+  addFeedSource,
   createWorkerTestEnv,
   type FeedServer,
   rssFeed,
@@ -15,7 +14,6 @@ import { freePort } from './reliability/processes.ts';
 const INTERVAL_SECONDS = 60;
 
 let env: WorkerTestEnv;
-let worker: RunningWorker | undefined;
 let good: FeedServer;
 const servers: Server[] = [];
 
@@ -41,10 +39,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await worker?.close();
+  await env?.cleanup();
   await good?.close();
   await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
-  await env?.cleanup();
 });
 
 interface Health {
@@ -74,16 +71,9 @@ test('refusing, failing and garbage hosts are marked failing and backed off whil
     'd good': good.url,
   };
   for (const [name, url] of Object.entries(feeds)) {
-    await createSource(env.database.db, {
-      kind: 'rss',
-      name,
-      url,
-      isQueryFeed: true,
-      pollIntervalSeconds: INTERVAL_SECONDS,
-      enabled: true,
-    });
+    await addFeedSource(env.database, { name, url, pollIntervalSeconds: INTERVAL_SECONDS });
   }
-  worker = await startWorker(env.config, { scheduleRefreshMs: 500 });
+  await env.startWorker({}, { scheduleRefreshMs: 500 });
 
   await vi.waitFor(
     async () => {

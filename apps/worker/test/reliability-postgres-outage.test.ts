@@ -1,19 +1,19 @@
-import { INGEST_BATCH_SIZE } from '@barometer/core';
-import { createSource } from '@barometer/db';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
-import { enqueueMany } from '../src/queues.ts';
-import { createWorkerTestEnv, type WorkerTestEnv } from './helpers.ts';
-import { makeMentions, queueState, tallyMentions } from './reliability/fixtures.ts';
+import { childEnv, createWorkerTestEnv, type WorkerTestEnv } from './helpers.ts';
+import { queueState, tallyMentions } from './reliability/fixtures.ts';
+import {
+  addBusySource,
+  EXPECTED,
+  enqueueLoad,
+  waitForWholeLoad,
+} from './reliability/ingest-load.ts';
 import {
   type ApiProcess,
   type ChildHandle,
   startApiProcess,
   startWorkerProcess,
 } from './reliability/processes.ts';
-import { startTcpProxy, type TcpProxy } from './reliability/tcp-proxy.ts';
-
-const BATCHES = 40;
-const EXPECTED = BATCHES * INGEST_BATCH_SIZE;
+import { proxyPostgres, type TcpProxy } from './reliability/tcp-proxy.ts';
 
 let env: WorkerTestEnv;
 let proxy: TcpProxy | undefined;
@@ -22,15 +22,9 @@ let api: ApiProcess | undefined;
 
 beforeAll(async () => {
   env = await createWorkerTestEnv('rel_pg');
-  const direct = new URL(env.config.DATABASE_URL);
-  proxy = await startTcpProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
-  const viaProxy = new URL(env.config.DATABASE_URL);
-  viaProxy.port = String(proxy.port);
-  const common = {
-    DATABASE_URL: viaProxy.toString(),
-    REDIS_PREFIX: env.config.REDIS_PREFIX,
-    LOG_LEVEL: 'silent',
-  };
+  const viaProxy = await proxyPostgres(env.config.DATABASE_URL);
+  proxy = viaProxy.proxy;
+  const common = childEnv(env, { DATABASE_URL: viaProxy.url });
   [worker, api] = await Promise.all([
     startWorkerProcess({ ...common, WORKER_QUEUES: 'ingest' }),
     startApiProcess(common),
@@ -51,25 +45,12 @@ async function readiness(): Promise<{ status: number; body: Record<string, strin
 }
 
 test('ingest jobs caught by a Postgres outage wait without spending attempts and land exactly once', async () => {
-  const source = await createSource(env.database.db, {
-    kind: 'rss',
-    name: 'Busy feed',
-    url: 'https://news.example/busy.rss',
-    isQueryFeed: true,
-    pollIntervalSeconds: 3600,
-    enabled: true,
-  });
+  const source = await addBusySource(env);
   expect(await readiness()).toEqual({
     status: 200,
     body: { status: 'ready', postgres: 'ok', redis: 'ok' },
   });
-  await enqueueMany(
-    env.deps.queues,
-    'mentions.ingest',
-    Array.from({ length: BATCHES }, (_, b) => ({
-      payload: { sourceId: source.id, mentions: makeMentions(`pg${b}`, INGEST_BATCH_SIZE) },
-    })),
-  );
+  await enqueueLoad(env, source.id, 'pg');
   await vi.waitFor(
     async () => {
       if ((await tallyMentions(env.database.pool)).rows > 0) return;
@@ -99,16 +80,7 @@ test('ingest jobs caught by a Postgres outage wait without spending attempts and
   expect(worker!.exited()).toBe(false);
 
   await proxy!.restore();
-  await vi.waitFor(
-    async () => {
-      expect(await tallyMentions(env.database.pool)).toEqual({
-        rows: EXPECTED,
-        distinct: EXPECTED,
-      });
-      expect(await queueState(env.deps.queues.ingest)).toEqual({ pending: 0, failed: 0 });
-    },
-    { timeout: 40_000, interval: 200 },
-  );
+  await waitForWholeLoad(env);
   expect(worker!.exited()).toBe(false);
   await vi.waitFor(async () => expect((await readiness()).status).toBe(200), {
     timeout: 10_000,

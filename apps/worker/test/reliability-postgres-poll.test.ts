@@ -1,12 +1,19 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createSource } from '@barometer/db';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { pollJobId } from '../src/jobs/sources-schedule.ts';
-import { createWorkerTestEnv, rssFeed, type WorkerTestEnv } from './helpers.ts';
+import {
+  addFeedSource,
+  childEnv,
+  createWorkerTestEnv,
+  makeDue,
+  rssFeed,
+  type WorkerTestEnv,
+} from './helpers.ts';
 import { tallyMentions } from './reliability/fixtures.ts';
+import { queueEventCount } from './reliability/ingest-load.ts';
 import { type ChildHandle, startWorkerProcess } from './reliability/processes.ts';
-import { startTcpProxy, type TcpProxy } from './reliability/tcp-proxy.ts';
+import { proxyPostgres, type TcpProxy } from './reliability/tcp-proxy.ts';
 
 const item = (n: number) => ({
   guid: `p-${n}`,
@@ -36,17 +43,15 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => feed!.listen(0, '127.0.0.1', r));
   feedUrl = `http://127.0.0.1:${(feed.address() as AddressInfo).port}/feed.rss`;
-  const direct = new URL(env.config.DATABASE_URL);
-  proxy = await startTcpProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
-  const viaProxy = new URL(env.config.DATABASE_URL);
-  viaProxy.port = String(proxy.port);
-  worker = await startWorkerProcess({
-    DATABASE_URL: viaProxy.toString(),
-    REDIS_PREFIX: env.config.REDIS_PREFIX,
-    ALLOW_PRIVATE_FEEDS: 'true',
-    LOG_LEVEL: 'silent',
-    TEST_SCHEDULE_REFRESH_MS: '500',
-  });
+  const viaProxy = await proxyPostgres(env.config.DATABASE_URL);
+  proxy = viaProxy.proxy;
+  worker = await startWorkerProcess(
+    childEnv(env, {
+      DATABASE_URL: viaProxy.url,
+      ALLOW_PRIVATE_FEEDS: 'true',
+      TEST_SCHEDULE_REFRESH_MS: '500',
+    }),
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -60,14 +65,7 @@ afterAll(async () => {
 });
 
 test('a poll that fails because Postgres went away does not stop the source being polled again', async () => {
-  const source = await createSource(env.database.db, {
-    kind: 'rss',
-    name: 'Northfield news',
-    url: feedUrl,
-    isQueryFeed: true,
-    pollIntervalSeconds: 3600,
-    enabled: true,
-  });
+  const source = await addFeedSource(env.database, { name: 'Northfield news', url: feedUrl });
   await vi.waitFor(async () => expect((await tallyMentions(env.database.pool)).rows).toBe(2), {
     timeout: 30_000,
     interval: 50,
@@ -76,17 +74,16 @@ test('a poll that fails because Postgres went away does not stop the source bein
   // The next poll fetches, then finds Postgres gone when it records the result.
   holding = true;
   body = rssFeed([item(1), item(2), item(3)]);
-  await env.database.pool.query('update sources set next_poll_at = now() where id = $1', [
-    source.id,
-  ]);
+  await makeDue(env.database, source.id);
   await vi.waitFor(() => expect(held.length).toBe(1), { timeout: 30_000, interval: 20 });
   await proxy!.cut();
   holding = false;
   for (const answer of held.splice(0)) answer();
-  await vi.waitFor(async () => expect(await pollFailures(pollJobId(source.id))).toBe(1), {
-    timeout: 30_000,
-    interval: 50,
-  });
+  // Counted from BullMQ's events stream: failed poll jobs are removed.
+  await vi.waitFor(
+    async () => expect(await queueEventCount(env, 'poll', 'failed', pollJobId(source.id))).toBe(1),
+    { timeout: 30_000, interval: 50 },
+  );
   await proxy!.restore();
 
   // The source is still due; once Postgres is back its polls resume and nothing is missed.
@@ -97,9 +94,3 @@ test('a poll that fails because Postgres went away does not stop the source bein
   );
   expect(worker!.exited()).toBe(false);
 }, 90_000);
-
-/** Failed attempts of a poll job, from BullMQ's own events stream (failed jobs may be removed). */
-async function pollFailures(jobId: string): Promise<number> {
-  const entries = await env.deps.redis.xrange(`${env.config.REDIS_PREFIX}:poll:events`, '-', '+');
-  return entries.filter(([, f]) => f[1] === 'failed' && f[3] === jobId).length;
-}

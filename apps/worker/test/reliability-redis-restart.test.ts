@@ -1,13 +1,8 @@
-import {
-  createSource,
-  createTestDatabase,
-  type TestDatabase,
-  testRedisPrefix,
-} from '@barometer/db';
+import { createTestDatabase, type TestDatabase, testRedisPrefix } from '@barometer/db';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { closeQueues, createQueues, type Queues } from '../src/queues.ts';
-import { rssFeed } from './helpers.ts';
+import { addFeedSource, rssFeed } from './helpers.ts';
 import {
   type ConditionalFeed,
   startConditionalFeed,
@@ -86,14 +81,7 @@ async function sourceRow(id: number): Promise<{ etag: string | null; next_poll_a
 }
 
 test('after redis-server restarts empty, nothing in flight is lost: the source is refetched in full and live resumes', async () => {
-  const source = await createSource(database.db, {
-    kind: 'rss',
-    name: 'Northfield news',
-    url: feed.url,
-    isQueryFeed: true,
-    pollIntervalSeconds: 3600,
-    enabled: true,
-  });
+  const source = await addFeedSource(database, { name: 'Northfield news', url: feed.url });
   await vi.waitFor(
     async () => {
       expect((await tallyMentions(database.pool)).rows).toBe(3);

@@ -1,18 +1,18 @@
-import { INGEST_BATCH_SIZE } from '@barometer/core';
-import { createSource } from '@barometer/db';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
-import { type RunningWorker, startWorker } from '../src/main.ts';
-import { enqueueMany } from '../src/queues.ts';
-import { createWorkerTestEnv, type WorkerTestEnv } from './helpers.ts';
-import { makeMentions, queueState, tallyMentions } from './reliability/fixtures.ts';
+import { childEnv, createWorkerTestEnv, type WorkerTestEnv } from './helpers.ts';
+import { tallyMentions } from './reliability/fixtures.ts';
+import {
+  addBusySource,
+  EXPECTED,
+  enqueueLoad,
+  queueEventCount,
+  waitForWholeLoad,
+  waitUntilMidway,
+} from './reliability/ingest-load.ts';
 import { type ChildHandle, spawnTsx } from './reliability/processes.ts';
-
-const BATCHES = 40;
-const EXPECTED = BATCHES * INGEST_BATCH_SIZE;
 
 let env: WorkerTestEnv;
 let worker: ChildHandle | undefined;
-let successor: RunningWorker | undefined;
 
 beforeAll(async () => {
   env = await createWorkerTestEnv('rel_sigterm');
@@ -20,31 +20,16 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await worker?.stop('SIGKILL');
-  await successor?.close();
   await env?.cleanup();
 });
 
-async function eventCount(event: string): Promise<number> {
-  const entries = await env.deps.redis.xrange(`${env.config.REDIS_PREFIX}:ingest:events`, '-', '+');
-  return entries.filter(([, fields]) => fields[1] === event).length;
-}
-
 test('a worker stopped with SIGTERM mid-batch finishes its active jobs and exits cleanly', async () => {
-  const source = await createSource(env.database.db, {
-    kind: 'rss',
-    name: 'Busy feed',
-    url: 'https://news.example/busy.rss',
-    isQueryFeed: true,
-    pollIntervalSeconds: 3600,
-    enabled: true,
-  });
+  const source = await addBusySource(env);
   // The real entry point, with its own signal handling.
-  worker = spawnTsx('apps/worker/src/main.ts', {
-    DATABASE_URL: env.config.DATABASE_URL,
-    REDIS_PREFIX: env.config.REDIS_PREFIX,
-    WORKER_QUEUES: 'ingest',
-    LOG_LEVEL: 'info',
-  });
+  worker = spawnTsx(
+    'apps/worker/src/main.ts',
+    childEnv(env, { WORKER_QUEUES: 'ingest', LOG_LEVEL: 'info' }),
+  );
   const exit = new Promise<number | null>((r) => worker!.child.once('exit', (code) => r(code)));
   await vi.waitFor(
     () => {
@@ -52,21 +37,8 @@ test('a worker stopped with SIGTERM mid-batch finishes its active jobs and exits
     },
     { timeout: 30_000, interval: 50 },
   );
-  await enqueueMany(
-    env.deps.queues,
-    'mentions.ingest',
-    Array.from({ length: BATCHES }, (_, b) => ({
-      payload: { sourceId: source.id, mentions: makeMentions(`t${b}`, INGEST_BATCH_SIZE) },
-    })),
-  );
-  await vi.waitFor(
-    async () => {
-      const { rows } = await tallyMentions(env.database.pool);
-      const { active = 0 } = await env.deps.queues.ingest.getJobCounts('active');
-      if (rows === 0 || active === 0) throw new Error(`rows ${rows}, active ${active}`);
-    },
-    { timeout: 30_000, interval: 5 },
-  );
+  await enqueueLoad(env, source.id, 't');
+  await waitUntilMidway(env);
 
   worker.child.kill('SIGTERM');
   expect(await exit).toBe(0);
@@ -76,19 +48,10 @@ test('a worker stopped with SIGTERM mid-batch finishes its active jobs and exits
   expect(afterExit).toEqual({ active: 0, failed: 0 });
   expect((await tallyMentions(env.database.pool)).rows).toBeLessThan(EXPECTED);
 
-  successor = await startWorker(
-    { ...env.config, WORKER_QUEUES: 'ingest' },
+  await env.startWorker(
+    { WORKER_QUEUES: 'ingest' },
     { lockDurationMs: 2000, stalledIntervalMs: 1000 },
   );
-  await vi.waitFor(
-    async () => {
-      expect(await tallyMentions(env.database.pool)).toEqual({
-        rows: EXPECTED,
-        distinct: EXPECTED,
-      });
-      expect(await queueState(env.deps.queues.ingest)).toEqual({ pending: 0, failed: 0 });
-    },
-    { timeout: 40_000, interval: 200 },
-  );
-  expect(await eventCount('stalled')).toBe(0);
+  await waitForWholeLoad(env);
+  expect(await queueEventCount(env, 'ingest', 'stalled')).toBe(0);
 }, 90_000);

@@ -1,30 +1,24 @@
 import { createHash } from 'node:crypto';
 import { SCORER_VERSION, scoreMention } from '@barometer/core';
-import { createSource, readScorerStatus, upsertMentions } from '@barometer/db';
+import { readScorerStatus, upsertMentions } from '@barometer/db';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { startRescoreIfNeeded } from '../src/jobs/mentions-rescore.ts';
-import { type RunningWorker, startWorker } from '../src/main.ts';
-import { createWorkerTestEnv, type WorkerTestEnv } from './helpers.ts';
+import { addFeedSource, createWorkerTestEnv, type WorkerTestEnv } from './helpers.ts';
 
 let env: WorkerTestEnv;
-let worker: RunningWorker | undefined;
 
 beforeAll(async () => {
   env = await createWorkerTestEnv('rescore');
 });
 
 afterAll(async () => {
-  await worker?.close();
   await env?.cleanup();
 });
 
 test('mentions scored by an older scorer are re-scored in batches until all carry the current version', async () => {
-  const source = await createSource(env.database.db, {
-    kind: 'rss',
+  const source = await addFeedSource(env.database, {
     name: 'Old feed',
     url: 'https://news.example/old.rss',
-    isQueryFeed: true,
-    pollIntervalSeconds: 3600,
     enabled: false,
   });
   const texts = Array.from({ length: 1200 }, (_, i) =>
@@ -62,7 +56,7 @@ test('mentions scored by an older scorer are re-scored in batches until all carr
   });
 
   // Starting the worker notices the old version and queues the backfill itself.
-  worker = await startWorker(env.config);
+  await env.startWorker();
   await vi.waitFor(
     async () =>
       expect(

@@ -1,10 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { POLL_POLICY } from '@barometer/core';
-import { createSource, saveTrustProfile } from '@barometer/db';
+import { saveTrustProfile } from '@barometer/db';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { pollSource } from '../src/jobs/source-poll.ts';
-import { createWorkerTestEnv, rssFeed, type WorkerTestEnv } from './helpers.ts';
+import { addFeedSource, createWorkerTestEnv, rssFeed, type WorkerTestEnv } from './helpers.ts';
 
 let env: WorkerTestEnv;
 let server: Server;
@@ -55,13 +55,11 @@ let counter = 0;
 async function sourceFor(reply: Reply, options: { isQueryFeed?: boolean; interval?: number } = {}) {
   const path = `/feed-${++counter}.rss`;
   replies.set(path, reply);
-  const source = await createSource(env.database.db, {
-    kind: 'rss',
+  const source = await addFeedSource(env.database, {
     name: `Feed ${counter}`,
     url: `${origin}${path}`,
     isQueryFeed: options.isQueryFeed ?? true,
     pollIntervalSeconds: options.interval ?? 300,
-    enabled: true,
   });
   return { id: source.id, path };
 }
