@@ -1,10 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  type LiveBusMessage,
-  liveChannel,
-  type NormalizedMention,
-  scoreMention,
-} from '@barometer/core';
+import { type LiveBusMessage, liveChannel, type MentionScore, scoreMention } from '@barometer/core';
 import {
   createSource,
   createTestDatabase,
@@ -28,6 +23,10 @@ export interface ApiTestEnv {
   sourceId: number;
   /** Stores mentions and publishes them exactly as the ingest job does. */
   ingest(texts: string[]): Promise<number[]>;
+  /** `ingest` with the test's own external ids, and a fixed score when the scorer is beside the point. */
+  storeAndPublish(
+    items: { externalId: string; text: string; score?: MentionScore }[],
+  ): Promise<number[]>;
   cleanup(): Promise<void>;
 }
 
@@ -62,10 +61,12 @@ export async function createApiTestEnv(
     enabled: true,
   });
 
-  async function ingest(texts: string[]): Promise<number[]> {
-    const rows = texts.map((text) => {
-      const mention: NormalizedMention = {
-        externalId: `m-${++counter}`,
+  async function storeAndPublish(
+    items: { externalId: string; text: string; score?: MentionScore }[],
+  ): Promise<number[]> {
+    const rows = items.map(({ externalId, text, score }) => ({
+      mention: {
+        externalId,
         url: null,
         author: 'Someone',
         title: null,
@@ -75,19 +76,19 @@ export async function createApiTestEnv(
         publishedRaw: null,
         parentExternalId: null,
         rootExternalId: null,
-      };
-      return {
-        mention,
-        score: scoreMention({ text }),
-        contentHash: createHash('sha256').update(text).digest('hex'),
-      };
-    });
+      },
+      score: score ?? scoreMention({ text }),
+      contentHash: createHash('sha256').update(text).digest('hex'),
+    }));
     const result = await upsertMentions(database.pool, source.id, rows);
     const mentions = await getMentionsByIds(database.pool, result.changedIds);
     const message: LiveBusMessage = { type: 'mentions', mentions };
     await publisher.publish(liveChannel(prefix), JSON.stringify(message));
     return result.changedIds;
   }
+
+  const ingest = (texts: string[]) =>
+    storeAndPublish(texts.map((text) => ({ externalId: `m-${++counter}`, text })));
 
   return {
     app,
@@ -96,6 +97,7 @@ export async function createApiTestEnv(
     prefix,
     sourceId: source.id,
     ingest,
+    storeAndPublish,
     async cleanup() {
       await app.close();
       await live.close();

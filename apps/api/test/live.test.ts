@@ -1,7 +1,6 @@
-import { LiveServerMessage } from '@barometer/core';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
-import WebSocket from 'ws';
 import { type ApiTestEnv, createApiTestEnv } from './helpers.ts';
+import { connectLive } from './reliability/live-client.ts';
 
 let env: ApiTestEnv;
 let baseUrl: string;
@@ -16,34 +15,7 @@ afterAll(async () => {
   await env?.cleanup();
 });
 
-interface LiveClient {
-  messages: LiveServerMessage[];
-  mentionIds(): number[];
-  send(data: unknown): void;
-  close(): Promise<void>;
-}
-
-async function connect(lastId: number | null): Promise<LiveClient> {
-  const socket = new WebSocket(`${baseUrl}/api/live`);
-  const messages: LiveServerMessage[] = [];
-  socket.on('message', (data) => messages.push(LiveServerMessage.parse(JSON.parse(String(data)))));
-  await new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve());
-    socket.once('error', reject);
-  });
-  socket.send(JSON.stringify({ type: 'resume', lastId }));
-  await vi.waitFor(() => expect(messages.some((m) => m.type === 'resume.done')).toBe(true));
-  return {
-    messages,
-    mentionIds: () => messages.flatMap((m) => (m.type === 'mention.created' ? [m.mention.id] : [])),
-    send: (data) => socket.send(typeof data === 'string' ? data : JSON.stringify(data)),
-    close: () =>
-      new Promise((resolve) => {
-        socket.once('close', () => resolve());
-        socket.close();
-      }),
-  };
-}
+const connect = (lastId: number | null) => connectLive(baseUrl, lastId);
 
 test('a connected client receives a mention committed after it connected', async () => {
   const client = await connect(null);
@@ -86,7 +58,7 @@ test('a client reconnecting with its last id gets the mentions it missed, then l
 
 test('a malformed client message gets an error and the connection stays usable', async () => {
   const client = await connect(null);
-  client.send('not json at all');
+  client.socket.send('not json at all');
   await vi.waitFor(() =>
     expect(
       client.messages.some((m) => m.type === 'error' && m.error.code === 'already_resumed'),

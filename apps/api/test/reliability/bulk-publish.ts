@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
-import { type LiveBusMessage, liveChannel, scoreMention } from '@barometer/core';
-import { getMentionsByIds, upsertMentions } from '@barometer/db';
+import { scoreMention } from '@barometer/core';
 import type { ApiTestEnv } from '../helpers.ts';
 
 /**
@@ -15,30 +13,15 @@ export async function storeAndPublish(
   const filler = 'Northfield General waiting times. '.repeat(Math.ceil(options.textChars / 34));
   const ids: number[] = [];
   for (let start = 0; start < options.count; start += options.batch) {
-    const rows = Array.from({ length: Math.min(options.batch, options.count - start) }, (_, i) => {
-      const text = `${options.label} ${start + i}: ${filler.slice(0, options.textChars)}`;
-      return {
-        mention: {
-          externalId: `${options.label}-${start + i}`,
-          url: null,
-          author: 'Someone',
-          title: null,
-          text,
-          html: null,
-          publishedAt: new Date().toISOString(),
-          publishedRaw: null,
-          parentExternalId: null,
-          rootExternalId: null,
-        },
+    const items = Array.from(
+      { length: Math.min(options.batch, options.count - start) },
+      (_, i) => ({
+        externalId: `${options.label}-${start + i}`,
+        text: `${options.label} ${start + i}: ${filler.slice(0, options.textChars)}`,
         score,
-        contentHash: createHash('sha256').update(text).digest('hex'),
-      };
-    });
-    const result = await upsertMentions(env.database.pool, env.sourceId, rows);
-    const mentions = await getMentionsByIds(env.database.pool, result.changedIds);
-    const message: LiveBusMessage = { type: 'mentions', mentions };
-    await env.publisher.publish(liveChannel(env.prefix), JSON.stringify(message));
-    ids.push(...result.changedIds);
+      }),
+    );
+    ids.push(...(await env.storeAndPublish(items)));
   }
   return ids;
 }
