@@ -1,20 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
 import { createTestDatabase, readSchemaState, type TestDatabase } from '@barometer/db';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-
-const root = resolve(import.meta.dirname, '../../..');
-const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
-
-function barometer(args: string[], env: Record<string, string>) {
-  const result = spawnSync(process.execPath, [tsxCli, 'apps/cli/src/main.ts', ...args], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { barometer } from './run-cli.ts';
 
 let database: TestDatabase;
 

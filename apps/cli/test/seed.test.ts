@@ -1,23 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createTestDatabase, getTrustProfile, type TestDatabase } from '@barometer/db';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { barometer } from './run-cli.ts';
 
-const root = resolve(import.meta.dirname, '../../..');
-const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
 const dir = mkdtempSync(join(tmpdir(), 'barometer-seed-'));
 
-function seed(args: string[], databaseUrl: string) {
-  const result = spawnSync(process.execPath, [tsxCli, 'apps/cli/src/main.ts', 'seed', ...args], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    encoding: 'utf8',
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const seed = (args: string[], databaseUrl: string) =>
+  barometer(['seed', ...args], { DATABASE_URL: databaseUrl });
 
 let database: TestDatabase;
 
