@@ -15,9 +15,10 @@ const input = {
   trainedOn: [FFT_FILES.v6, FFT_FILES.phase1],
   version: SCORER_MODEL_VERSION,
 };
-const { negativeBias, curve } = chooseNegativeBias(input);
+const { negativeBias, folds, curve } = chooseNegativeBias(input);
 console.log(
-  `negative threshold offset ${negativeBias} (negative F1 on a held-out fifth: ${curve.map((p) => `${p.bias}:${p.f1.toFixed(3)}`).join(' ')})`,
+  `negative threshold offset ${negativeBias} (negative F1 holding out ${folds.join(' / ')} in turn: ` +
+    `${curve.map((p) => `${p.bias}:${p.f1.toFixed(3)}`).join(' ')})`,
 );
 const model = trainScorerModel({ ...input, negativeBias });
 const out = serialiseModel(model);

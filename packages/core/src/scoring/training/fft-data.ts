@@ -18,7 +18,7 @@ export interface LabelledComment {
   sentiment: number | undefined;
   /** v6 framework categories that apply (empty when the row has no category labels). */
   topics: string[];
-  /** The trust (or group) the comment came from. */
+  /** The trust (or, within one trust's file, the service) the comment came from. */
   group: string;
   /** Which file: v6 rows carry multi-label categories, phase-1 rows one older category. */
   source: 'v6' | 'phase1';
@@ -96,7 +96,11 @@ export function readV6(records: Record<string, string>[]): LabelledComment[] {
       text,
       sentiment,
       topics: topics.filter((t) => (r[t] ?? '').trim() === '1'),
-      group: r.Trust || 'v6',
+      // One trust, three services (111, patient transport, see and convey): the service is the
+      // nearest thing this file has to a population the model has not seen.
+      group: [r.Trust || 'v6', (r['Service type 1'] ?? '').replace(/\s+/g, ' ').trim()]
+        .filter((g) => g !== '')
+        .join(' '),
       source: 'v6',
     });
   }
