@@ -31,7 +31,10 @@ export async function hasMentionsToRescore(pool: pg.Pool, scorerVersion: string)
   return rows[0]?.present === true;
 }
 
-/** One statement per batch; a row re-scored meanwhile by the same version is simply rewritten. */
+/**
+ * One statement per batch. A row already on this version is left alone: ingest may have edited
+ * and re-scored it since the batch was read, and the score computed here is of the old text.
+ */
 export async function saveRescores(
   pool: pg.Pool,
   scores: { id: number; score: MentionScore }[],
@@ -49,7 +52,7 @@ export async function saveRescores(
        id bigint, sentiment_score real, sentiment_label text, sentiment_confidence real,
        explanation jsonb, flags jsonb, flag_evidence jsonb, topics jsonb, redacted_text text,
        scorer_version text)
-     where m.id = x.id`,
+     where m.id = x.id and m.scorer_version is distinct from x.scorer_version`,
     [JSON.stringify(payload)],
   );
   return result.rowCount ?? 0;
