@@ -19,9 +19,18 @@ export async function startWorker(
   config: WorkerConfig,
   options: { scheduleRefreshMs?: number } & LockOptions = {},
 ): Promise<RunningWorker> {
+  const queueNames = config.WORKER_QUEUES.split(',').map((q) => q.trim());
+  const unknown = queueNames.filter((q) => !isQueueName(q));
+  if (unknown.length > 0)
+    throw new Error(`WORKER_QUEUES names unknown queues: ${unknown.join(', ')}`);
+  const validQueues = queueNames.filter(isQueueName);
   const log = createLogger(config.LOG_LEVEL, 'worker');
   const database = createDatabase(config.DATABASE_URL);
-  await assertSchemaUpToDate(database);
+  // A refused start leaves no connection open behind it (a caller may try again).
+  await assertSchemaUpToDate(database).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
   // Separate connections: producers and PUBLISH on one, blocking worker commands on another.
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   const workerConnection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
@@ -34,11 +43,6 @@ export async function startWorker(
     queue.on('error', (err) => log.warn({ err, queue: queue.name }, `queue ${queue.name} error`));
   }
   const deps: WorkerDeps = { config, database, queues, redis };
-  const queueNames = config.WORKER_QUEUES.split(',').map((q) => q.trim());
-  const unknown = queueNames.filter((q) => !isQueueName(q));
-  if (unknown.length > 0)
-    throw new Error(`WORKER_QUEUES names unknown queues: ${unknown.join(', ')}`);
-  const validQueues = queueNames.filter(isQueueName);
   let refresh: NodeJS.Timeout | undefined;
   if (validQueues.includes('schedule')) {
     await installSchedules(queues);
