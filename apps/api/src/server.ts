@@ -13,7 +13,11 @@ export interface RunningApi {
 export async function startApiServer(config: ApiConfig): Promise<RunningApi> {
   const log = pino({ level: config.LOG_LEVEL, name: 'api' });
   const database = createDatabase(config.DATABASE_URL);
-  await assertSchemaUpToDate(database);
+  // A refused start leaves no connection open behind it (a caller may try again).
+  await assertSchemaUpToDate(database).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1 });
   const subscriber = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   // ioredis reconnects by itself; without listeners it would print raw errors past the logger.
@@ -27,7 +31,12 @@ export async function startApiServer(config: ApiConfig): Promise<RunningApi> {
     await redis.quit();
     await database.close();
   });
-  const address = await app.listen({ host: config.HOST, port: config.PORT });
+  const address = await app
+    .listen({ host: config.HOST, port: config.PORT })
+    .catch(async (error) => {
+      await app.close();
+      throw error;
+    });
   return { url: address, close: () => app.close() };
 }
 
