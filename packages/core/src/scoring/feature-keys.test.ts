@@ -7,6 +7,7 @@ test('numeric keys are exactly the string features, known words only', () => {
     "Staff weren't helpful at all. Lovely nurses though!",
     'no beds? again?! not happy',
     'Waited 14 hours 😡 never again',
+    'No one called. Nothing, lovely staff! zebra no',
   ];
   for (const text of texts) {
     const tokens = tokenize(text);

@@ -6,7 +6,6 @@ import { CLAUSE_START, NEGATORS, TokenKind, type Tokens } from './tokens.ts';
 
 const NEG = 2 ** 20;
 const UNI = 2 ** 21;
-const NONE = -2;
 const UNKNOWN = -1;
 
 /** Parses a feature as written in the model file ("word", "not_word", "a not_b") to its key. */
@@ -41,6 +40,7 @@ export function featureKeysOf(tokens: Tokens, vocab: Map<string, number>): Featu
   let negLeft = 0;
   const start = vocab.get(CLAUSE_START) ?? UNKNOWN;
   let prev = start;
+  let atStart = true;
   const { values, kinds } = tokens;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
@@ -51,18 +51,23 @@ export function featureKeysOf(tokens: Tokens, vocab: Map<string, number>): Featu
         count++;
         if (id !== undefined) keys.push(id);
         prev = id ?? UNKNOWN;
-      } else prev = start;
+        atStart = false;
+      } else {
+        prev = start;
+        atStart = true;
+      }
       continue;
     }
     const id = vocab.get(v);
     const u = id === undefined ? UNKNOWN : id + (negLeft > 0 ? NEG : 0);
     count++;
     if (u >= 0) keys.push(u);
-    if (prev !== NONE) {
+    if (!(atStart && NEGATORS.has(v))) {
       count++;
       if (prev >= 0 && u >= 0) keys.push((prev + 1) * UNI + u);
     }
     prev = u;
+    atStart = false;
     if (NEGATORS.has(v)) negLeft = 3;
     else if (negLeft > 0) negLeft--;
   }

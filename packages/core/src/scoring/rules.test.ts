@@ -67,3 +67,12 @@ test('suggestions in their usual shapes are improvement requests', () => {
   }
   expect(applyRules('The nurse told me everything I needed', false).improvements).toEqual([]);
 });
+
+test('a question asking for information is not a suggestion', () => {
+  expect(applyRules('Could someone tell me if they do hearing tests?', false).improvements).toEqual(
+    [],
+  );
+  expect(applyRules('Can you tell us when he is being discharged?', false).improvements).toEqual(
+    [],
+  );
+});

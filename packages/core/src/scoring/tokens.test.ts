@@ -29,3 +29,9 @@ test('the first word of each clause is paired with the clause-start marker', () 
   expect(f).toContain('^ they');
   expect(f).not.toContain('. they');
 });
+
+test('a clause opening with a negator gets no clause-start feature', () => {
+  const f = featuresOf(tokenize('No one called back.'));
+  expect(f).not.toContain('^ no');
+  expect(f).toContain('no not_one');
+});

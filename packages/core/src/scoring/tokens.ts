@@ -76,6 +76,8 @@ const NEGATION_SCOPE = 3;
 /**
  * The first word of a clause pairs with this marker ("^ listen", "^ more"): how a clause opens
  * tells a suggestion or an order ("Listen to patients.") from a report ("They listened.").
+ * Not for negators: an answer opening "No" or "Nothing" is praise only when it answers "what
+ * could be improved?", a question the scorer never sees ("No one called back" is no praise).
  */
 export const CLAUSE_START = '^';
 
@@ -98,7 +100,7 @@ export function featuresOf(tokens: Tokens): string[] {
     }
     const f = negLeft > 0 ? `not_${v}` : v;
     out.push(f);
-    if (prev !== '') out.push(`${prev} ${f}`);
+    if (prev !== '' && (prev !== CLAUSE_START || !NEGATORS.has(v))) out.push(`${prev} ${f}`);
     prev = f;
     if (NEGATORS.has(v)) negLeft = NEGATION_SCOPE;
     else if (negLeft > 0) negLeft--;
