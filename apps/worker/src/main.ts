@@ -1,3 +1,5 @@
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { assertSchemaUpToDate, createDatabase } from '@barometer/db';
 import { Redis } from 'ioredis';
 import { loadWorkerConfig, type WorkerConfig } from './config.ts';
@@ -69,7 +71,10 @@ export async function startWorker(
   };
 }
 
-const isEntryPoint = import.meta.url === `file://${process.argv[1]}`;
+// Compared as real file URLs: a symlinked install path or a space in it must still start the service.
+const entry = process.argv[1];
+const isEntryPoint =
+  entry !== undefined && import.meta.url === pathToFileURL(realpathSync(entry)).href;
 if (isEntryPoint) {
   const config = loadWorkerConfig();
   startWorker(config).then(
