@@ -11,11 +11,6 @@ export function pollJobId(sourceId: number): string {
 }
 
 /**
- * Postgres holds the schedule (`next_poll_at`); this tick turns due rows into jobs. The job id is
- * the source id, so a source already waiting or in flight is never enqueued twice, and if Redis
- * loses its state the next tick rebuilds the work from Postgres.
- */
-/**
  * A key that lives as long as Redis keeps its state. When it is missing, Redis is new or lost its
  * data, and with it any ingest jobs in flight: every source is refetched in full.
  */
@@ -23,6 +18,11 @@ export function redisEpochKey(prefix: string): string {
   return `${prefix}:state-epoch`;
 }
 
+/**
+ * Postgres holds the schedule (`next_poll_at`); this tick turns due rows into jobs. The job id is
+ * the source id, so a source already waiting or in flight is never enqueued twice, and if Redis
+ * loses its state the next tick rebuilds the work from Postgres.
+ */
 export async function schedulePolls(
   _payload: JobPayload<'sources.schedule'>,
   ctx: JobContext,
