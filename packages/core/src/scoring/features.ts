@@ -11,7 +11,12 @@ import { featuresOf, tokenize } from './tokens.ts';
  */
 export function evidenceFeatures(lexicon: LexiconResult, rules: RuleResult): string[] {
   const out: string[] = [];
-  for (const h of lexicon.hits) out.push(h.score > 0 ? '_lexpos_' : '_lexneg_');
+  for (const h of lexicon.hits) {
+    out.push(h.score > 0 ? '_lexpos_' : '_lexneg_');
+    if (lexicon.contrastAt >= 0 && h.index > lexicon.contrastAt) {
+      out.push(h.score > 0 ? '_contrastpos_' : '_contrastneg_');
+    }
+  }
   for (let i = 0; i < rules.failures.length; i++) out.push('_failure_');
   for (let i = 0; i < rules.improvements.length; i++) out.push('_improve_');
   for (let i = 0; i < rules.nothingToImprove.length; i++) out.push('_nothing_');

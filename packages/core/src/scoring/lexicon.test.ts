@@ -35,3 +35,10 @@ test('"improve" names a request, so a negated one is no complaint', () => {
   expect(lex('nothing to improve').score).toBe(0);
   expect(lex('no improvement needed').score).toBe(0);
 });
+
+test('the last contrasting word is found, so the verdict after it can count on its own', () => {
+  const r = lex('Kind staff, but the food was awful');
+  expect(r.contrastAt).toBe(3);
+  expect(r.hits.filter((h) => h.index > r.contrastAt).map((h) => h.word)).toEqual(['awful']);
+  expect(lex('Kind staff').contrastAt).toBe(-1);
+});

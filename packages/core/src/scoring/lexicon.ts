@@ -131,7 +131,19 @@ export interface LexiconResult {
   negative: number;
   /** Index of each scored token and its (possibly negated) score, for explanation and sarcasm. */
   hits: { index: number; word: string; score: number; negated: boolean }[];
+  /** Index of the last contrasting word ("but", "however" ...), or -1. */
+  contrastAt: number;
 }
+
+/** What follows one of these usually carries the writer's verdict ("kind staff, but ..."). */
+const CONTRAST: ReadonlySet<string> = new Set([
+  'but',
+  'however',
+  'although',
+  'though',
+  'except',
+  'yet',
+]);
 
 /** Scores tokens the way wink-sentiment does (2-grams, negation by the two preceding tokens). */
 export function scoreLexicon(tokens: Tokens): LexiconResult {
@@ -141,10 +153,12 @@ export function scoreLexicon(tokens: Tokens): LexiconResult {
   let positive = 0;
   let negative = 0;
   let words = 0;
+  let contrastAt = -1;
   for (let k = 0; k < values.length; k++) {
     const v = values[k]!;
     const kind = kinds[k];
     if (kind === TokenKind.Punct) continue;
+    if (CONTRAST.has(v)) contrastAt = k;
     let s = 0;
     let negated = false;
     let span = 1;
@@ -184,5 +198,5 @@ export function scoreLexicon(tokens: Tokens): LexiconResult {
   if (hits.length > 0) {
     score = sum / hits.length / Math.sqrt(words > 15 ? words / 15 : 1);
   }
-  return { score, words, positive, negative, hits };
+  return { score, words, positive, negative, hits, contrastAt };
 }
