@@ -4,6 +4,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import { parseEnv, ServiceEnv } from '@barometer/core';
 import { createDatabase, ensureDatabaseExists, runMigrations } from '@barometer/db';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -12,14 +13,17 @@ import { z } from 'zod';
 const root = resolve(import.meta.dirname, '..');
 const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
 
-const StartEnv = z.object({
-  DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/barometer'),
-  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
-  REDIS_PREFIX: z.string().default('barometer'),
+// The services' own rules for what they share with this launcher, so a bad value stops it here,
+// listed with the rest, rather than in a child after the database has been migrated.
+const StartEnv = ServiceEnv.pick({
+  DATABASE_URL: true,
+  REDIS_URL: true,
+  REDIS_PREFIX: true,
+}).extend({
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   SIMULATOR_PORT: z.coerce.number().int().min(1).max(65_535).default(4010),
   SIMULATOR_RATE: z.coerce.number().positive().default(20),
-  LOG_LEVEL: z.string().default('warn'),
+  LOG_LEVEL: ServiceEnv.shape.LOG_LEVEL.removeDefault().default('warn'),
 });
 
 function say(line: string): void {
@@ -165,12 +169,12 @@ async function waitFor(url: string, what: string, timeoutMs = 60_000): Promise<v
 }
 
 async function main(): Promise<void> {
-  const parsed = StartEnv.safeParse(process.env);
-  if (!parsed.success)
-    fail(
-      `invalid environment:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
-    );
-  const config = parsed.data;
+  let config: z.infer<typeof StartEnv>;
+  try {
+    config = parseEnv(StartEnv, process.env);
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
 
   await checkPostgres(config.DATABASE_URL);
   await checkRedis(config.REDIS_URL);
