@@ -76,3 +76,11 @@ test('a question asking for information is not a suggestion', () => {
     [],
   );
 });
+
+test('requests with a word between, or a missing "be", are still requests', () => {
+  expect(applyRules('Food needs huge improvement', false).improvements).toHaveLength(1);
+  expect(applyRules('Communication could improved between wards', false).improvements).toHaveLength(
+    1,
+  );
+  expect(applyRules('The ward was extremely noisy at night', false).improvements).toHaveLength(1);
+});

@@ -45,7 +45,8 @@ export const SERVICE_FAILURE: readonly string[] = [
 /** Requests for improvement ("could be better", "need more staff"): mildly negative. */
 export const IMPROVEMENT_REQUEST: readonly string[] = [
   String.raw`\b(?:could|should|might|would) (?:have )?(?:be(?:en)?|do|done) (?:a (?:lot|bit|little) )?(?:better|more|quicker|faster|improved)`,
-  String.raw`\b(?:needs?|needed) (?:to (?:be )?(?:improve|sort|look|listen|be better|change|speed)|more|better|improv)`,
+  String.raw`\b(?:needs?|needed) (?:to (?:be )?(?:improve|sort|look|listen|be better|change|speed)|more|better|(?:\w+ )?improv)`,
+  String.raw`\b(?:could|should) (?:be )?improved?\b|\bless than (?:ideal|satisfactory|adequate|helpful|mediocre|average|acceptable)\b`,
   String.raw`\b(?:more|extra) (?:staff|nurses|doctors|beds|parking|information|communication|updates|seating|chairs|clarity)\b`,
   String.raw`\b(?:room for improvement|needs improving|needs improvement|not good enough|not ideal|a bit slow|too slow|too long|too busy|quicker response|faster response|shorter wait)`,
   String.raw`\b(?:would(?: have)? (?:preferred|prefer|liked)|would like (?:more|to (?:have|see|be)|a|some|better)|i suggest|suggestion would be|maybe (?:look|have|more|a|try|consider|some)|please (?:could|can|sort|fix|improve|provide))\b`,
@@ -53,7 +54,7 @@ export const IMPROVEMENT_REQUEST: readonly string[] = [
   // Suggestions in their usual grammatical shapes, whatever they are about.
   String.raw`\b(?:would (?:rather|prefer)|it (?:would|might) (?:have been|be) (?:a good idea|nice|good|helpful|useful|better|easier) to|(?:can|could) (?:there|staff|they) (?:please )?(?:be|have|provide|offer|try|explain|listen|consider)|instead of (?:being|having|a|the)|wish (?:i|we|it|my|our) (?:had|could|was|were|would)|not (?:enough|sufficient)|lack of|lacking)\b`,
   String.raw`\b(?:should|could) (?:have )?(?:be(?:en)? )?(?:told|given|offered|informed|explained|asked|checked|seen|called|contacted|updated|kept|listened)\b(?! (?:to )?(?:by )?(?:nothing|no one))`,
-  String.raw`\b(?:a (?:bit|little|tad)|slightly|rather|quite|too|very|so) (?:cold|hot|noisy|loud|slow|late|rushed|rushing|busy|crowded|cramped|confusing|disorganised|disjointed|expensive|long|lengthy|short|far|difficult|hard|uncomfortable|impersonal|dirty|messy|untidy|boring|stressful|chaotic|repetitive|vague)\b`,
+  String.raw`\b(?:a (?:bit|little|tad)|slightly|rather|quite|too|very|so|really|extremely|incredibly) (?:cold|hot|noisy|loud|slow|late|rushed|rushing|busy|crowded|cramped|confusing|disorganised|disjointed|expensive|long|lengthy|short|far|difficult|hard|uncomfortable|impersonal|dirty|messy|untidy|boring|stressful|chaotic|repetitive|vague)\b`,
   // A clause that opens with a comparative or a "make sure" is a suggestion: "Quicker response.",
   // "More parking please", "Making sure the dressings are left".
   String.raw`(?:^|[.!?]\s+)(?:more(?! of (?:this|the same|that)| like this)|better|quicker|faster|clearer|longer|shorter|less|fewer|improved?|improving|provide|provision of|having (?:more|a|the|someone|some)|make sure|making sure|ensure|ensuring|to (?:explain|improve|be more|have more|get more|reduce|cut))\b`,
