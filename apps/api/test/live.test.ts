@@ -1,3 +1,4 @@
+import { LIVE_BACKFILL_LIMIT } from '@barometer/core';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { type ApiTestEnv, createApiTestEnv } from './helpers.ts';
 import { connectLive } from './reliability/live-client.ts';
@@ -50,9 +51,26 @@ test('a client reconnecting with its last id gets the mentions it missed, then l
   );
   expect(missedIndexes.every((i) => i >= 0 && i < doneIndex)).toBe(true);
   expect([...missedIndexes].sort((a, b) => a - b)).toEqual(missedIndexes);
+  expect(second.messages[doneIndex]).toMatchObject({ type: 'resume.done', truncated: false });
 
   const [later] = await env.ingest(['Live again: Northfield NHS open day']);
   await vi.waitFor(() => expect(second.mentionIds()).toContain(later));
+  await second.close();
+});
+
+test('a back-fill cut at the limit says so, so the client reloads instead of showing a gap', async () => {
+  const first = await connect(null);
+  const [seen] = await env.ingest(['Last one seen before a long disconnect']);
+  await vi.waitFor(() => expect(first.mentionIds()).toContain(seen));
+  await first.close();
+  const missed = await env.ingest(
+    Array.from({ length: LIVE_BACKFILL_LIMIT + 5 }, (_, i) => `Busy night ${i} at Northfield A&E`),
+  );
+  const second = await connect(seen!);
+  const done = second.messages.find((m) => m.type === 'resume.done');
+  expect(done).toMatchObject({ truncated: true });
+  const newer = second.mentionIds().filter((id) => id > seen!);
+  expect(newer).toEqual(missed.slice(0, LIVE_BACKFILL_LIMIT));
   await second.close();
 });
 

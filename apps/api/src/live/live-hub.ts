@@ -80,8 +80,10 @@ export function createLiveHub(deps: {
     client.phase = 'backfilling';
     const sent = new Set<number>();
     let highest = lastId;
+    let truncated = false;
     if (lastId !== null) {
       const missed = await listMentionsAfter(deps.pool, lastId, LIVE_BACKFILL_LIMIT);
+      truncated = missed.filter((m) => m.id > lastId).length >= LIVE_BACKFILL_LIMIT;
       for (const mention of missed) {
         await sendPaced(client, frame({ type: 'mention.created', mention }));
         sent.add(mention.id);
@@ -96,7 +98,7 @@ export function createLiveHub(deps: {
     }
     client.pending = [];
     client.phase = 'live';
-    send(client, frame({ type: 'resume.done', lastId: highest }));
+    send(client, frame({ type: 'resume.done', lastId: highest, truncated }));
   }
 
   function onBusMessage(raw: string): void {

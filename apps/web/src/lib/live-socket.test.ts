@@ -69,11 +69,11 @@ test('after the server drops it, the client reconnects and resumes from the newe
   const server = await startServer((ws, _resume, n) => {
     if (n === 1) {
       send(ws, { type: 'mention.created', mention: testMention(7) });
-      send(ws, { type: 'resume.done', lastId: 7 });
+      send(ws, { type: 'resume.done', lastId: 7, truncated: false });
       // Dropped once everything is on the wire, as a restarting API would.
       ws.close(1001, 'going away');
     } else {
-      send(ws, { type: 'resume.done', lastId: null });
+      send(ws, { type: 'resume.done', lastId: null, truncated: false });
     }
   });
   const client = connect(server.url, 3);
@@ -90,17 +90,19 @@ test('frames that are not valid live messages are reported and not passed on', a
   const server = await startServer((ws) => {
     ws.send('not json');
     ws.send(JSON.stringify({ type: 'mention.created', mention: { id: 'x' } }));
-    send(ws, { type: 'resume.done', lastId: null });
+    send(ws, { type: 'resume.done', lastId: null, truncated: false });
   });
   const client = connect(server.url, null);
   await vi.waitFor(() => expect(client.messages).toHaveLength(1), { timeout: 5000 });
-  expect(client.messages[0]).toEqual({ type: 'resume.done', lastId: null });
+  expect(client.messages[0]).toEqual({ type: 'resume.done', lastId: null, truncated: false });
   expect(client.invalid).toHaveLength(2);
   expect(server.resumes).toEqual([{ type: 'resume', lastId: null }]);
 });
 
 test('a server that is not there yet is retried until it answers', async () => {
-  const server = await startServer((ws) => send(ws, { type: 'resume.done', lastId: null }));
+  const server = await startServer((ws) =>
+    send(ws, { type: 'resume.done', lastId: null, truncated: false }),
+  );
   // Point the client at a port nobody listens on first, then at the real server.
   const closed = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   await new Promise((resolve) => closed.once('listening', resolve));

@@ -4,8 +4,15 @@ import { MentionDto } from './api.ts';
 /** What the worker publishes on Redis after a commit, and the API forwards to browsers. */
 export const LiveServerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('mention.created'), mention: MentionDto }),
-  /** Sent once the back-fill after a `resume` is complete; live items follow. */
-  z.object({ type: z.literal('resume.done'), lastId: z.number().int().nullable() }),
+  /**
+   * Sent once the back-fill after a `resume` is complete; live items follow. `truncated` says
+   * the back-fill stopped at the limit, so the client must reload its pages to close the gap.
+   */
+  z.object({
+    type: z.literal('resume.done'),
+    lastId: z.number().int().nullable(),
+    truncated: z.boolean(),
+  }),
   z.object({
     type: z.literal('error'),
     error: z.object({ code: z.string(), message: z.string() }),

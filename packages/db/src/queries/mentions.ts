@@ -205,7 +205,8 @@ export async function listMentions(pool: pg.Pool, q: MentionListQuery): Promise<
  * Everything a reconnecting client may have missed, oldest first. Ids are taken when a row is
  * inserted but become visible when its batch commits, so a lower id can appear after a higher one
  * was already sent; rows inserted shortly before the last seen one are included again (the client
- * de-duplicates by id). Ingest transactions last well under the margin.
+ * de-duplicates by id). Ingest transactions last well under the margin. The limit applies to the
+ * rows after `afterId` alone, so a burst of re-sent margin rows never crowds out the missed ones.
  */
 export async function listMentionsAfter(
   pool: pg.Pool,
@@ -213,19 +214,20 @@ export async function listMentionsAfter(
   limit = LIVE_BACKFILL_LIMIT,
 ): Promise<MentionDto[]> {
   const { rows } = await pool.query<DtoRow>(
-    `${SELECT_DTO}
-     where m.id > $1
-        or (m.id > $1 - $3 and m.fetched_at >= (
-              select fetched_at - interval '${REORDER_MARGIN_SECONDS} seconds'
-              from mentions where id = $1))
-     order by m.id limit $2`,
+    `(${SELECT_DTO} where m.id > $1 order by m.id limit $2)
+     union all
+     (${SELECT_DTO}
+      where m.id <= $1 and m.id > $1 - $3 and m.fetched_at >= (
+        select fetched_at - interval '${REORDER_MARGIN_SECONDS} seconds' from mentions where id = $1)
+      order by m.id desc limit $3)`,
     [afterId, limit, REORDER_MARGIN_ROWS],
   );
-  return rows.map(toDto);
+  return rows.map(toDto).sort((x, y) => x.id - y.id);
 }
 
+/** How far back a late commit can hide: ingest batches in flight at once, with room to spare. */
 const REORDER_MARGIN_SECONDS = 10;
-const REORDER_MARGIN_ROWS = 5000;
+const REORDER_MARGIN_ROWS = 2000;
 
 export async function latestMentionId(pool: pg.Pool): Promise<number | null> {
   const { rows } = await pool.query<{ id: number | null }>('select max(id) as id from mentions');

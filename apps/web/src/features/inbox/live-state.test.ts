@@ -43,26 +43,26 @@ test('status changes are reflected and an error message is kept until the socket
   expect(live).toMatchObject({ status: 'live', lastError: null });
 });
 
-test('a back-fill that reaches the server limit signals a gap to reload', () => {
+test('a back-fill the server says it cut short signals a gap to reload', () => {
   const events: LiveEvent[] = [{ type: 'resume.sent' }];
   for (let id = 1; id <= LIVE_BACKFILL_LIMIT; id++) events.push(created(id));
-  events.push({ type: 'message', message: { type: 'resume.done', lastId: LIVE_BACKFILL_LIMIT } });
+  events.push({
+    type: 'message',
+    message: { type: 'resume.done', lastId: LIVE_BACKFILL_LIMIT, truncated: true },
+  });
   const state = applyLiveEvents(initialLiveState, events, 0);
   expect(state.gapCount).toBe(1);
   expect(state.backfilling).toBe(false);
 });
 
-test('a short back-fill is not a gap', () => {
-  const state = applyLiveEvents(
-    initialLiveState,
-    [
-      { type: 'resume.sent' },
-      created(1),
-      { type: 'message', message: { type: 'resume.done', lastId: 1 } },
-    ],
-    0,
-  );
-  expect(state.gapCount).toBe(0);
+test('a complete back-fill is not a gap, however many re-sent items came with it', () => {
+  const events: LiveEvent[] = [{ type: 'resume.sent' }];
+  for (let id = 1; id <= LIVE_BACKFILL_LIMIT + 50; id++) events.push(created(id));
+  events.push({
+    type: 'message',
+    message: { type: 'resume.done', lastId: LIVE_BACKFILL_LIMIT + 50, truncated: false },
+  });
+  expect(applyLiveEvents(initialLiveState, events, 0).gapCount).toBe(0);
 });
 
 test('an empty batch returns the same state object, so nothing re-renders', () => {

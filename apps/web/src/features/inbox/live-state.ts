@@ -1,4 +1,4 @@
-import { LIVE_BACKFILL_LIMIT, type LiveServerMessage, type MentionDto } from '@barometer/core';
+import type { LiveServerMessage, MentionDto } from '@barometer/core';
 import type { LiveStatus } from '../../lib/live-socket.ts';
 
 /** Live items kept in memory; beyond this the oldest go (they are still a scroll away via HTTP). */
@@ -75,7 +75,7 @@ export function applyLiveEvents(
         }
         if (backfilling) backfillCount++;
       } else if (message.type === 'resume.done') {
-        if (backfilling && backfillCount >= LIVE_BACKFILL_LIMIT) gapCount++;
+        if (message.truncated) gapCount++;
         backfilling = false;
         if (message.lastId !== null && (maxId === null || message.lastId > maxId)) {
           maxId = message.lastId;

@@ -1,0 +1,62 @@
+import { scoreMention } from '@barometer/core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../test-database.ts';
+import { listMentionsAfter, upsertMentions } from './mentions.ts';
+import { createSource } from './sources.ts';
+
+let database: TestDatabase;
+let ids: number[];
+
+beforeAll(async () => {
+  database = await createTestDatabase('db_after');
+  const source = await createSource(database.db, {
+    kind: 'rss',
+    name: 'Feed',
+    url: 'https://news.example/feed.rss',
+    isQueryFeed: true,
+    pollIntervalSeconds: 3600,
+    enabled: true,
+  });
+  const score = scoreMention({ text: 'Northfield General' });
+  const rows = Array.from({ length: 1500 }, (_, i) => ({
+    mention: {
+      externalId: `burst-${i}`,
+      url: null,
+      author: null,
+      title: null,
+      text: `Mention ${i} of a burst`,
+      html: null,
+      publishedAt: null,
+      publishedRaw: null,
+      parentExternalId: null,
+      rootExternalId: null,
+    },
+    score,
+    contentHash: `h${i}`,
+  }));
+  for (let i = 0; i < rows.length; i += 500) {
+    await upsertMentions(database.pool, source.id, rows.slice(i, i + 500));
+  }
+  const result = await database.pool.query<{ id: number }>('select id from mentions order by id');
+  ids = result.rows.map((r) => r.id);
+});
+
+afterAll(async () => {
+  await database?.drop();
+});
+
+test('after a burst, a reconnect still gets the mentions it missed, not only re-sent ones', async () => {
+  const lastSeen = ids[1200]!;
+  const missed = ids.slice(1201, 1301);
+  const sent = await listMentionsAfter(database.pool, lastSeen, 100);
+  const sentIds = sent.map((m) => m.id);
+  expect(sentIds.filter((id) => id > lastSeen)).toEqual(missed);
+  // Rows committed just before the last seen one come again, for late commits; in id order.
+  expect(sentIds.some((id) => id <= lastSeen)).toBe(true);
+  expect([...sentIds].sort((a, b) => a - b)).toEqual(sentIds);
+});
+
+test('a client that has seen everything gets only the safety margin back', async () => {
+  const sent = await listMentionsAfter(database.pool, ids.at(-1)!, 100);
+  expect(sent.every((m) => m.id <= ids.at(-1)!)).toBe(true);
+});
