@@ -218,7 +218,6 @@ async function main(): Promise<void> {
     ...env,
     ALLOW_PRIVATE_FEEDS: 'true',
     PORT: String(config.PORT),
-    NODE_ENV: 'production',
   };
   startChild('worker', 'apps/worker/src/main.ts', [], appEnv);
   startChild('api', 'apps/api/src/server.ts', [], appEnv);

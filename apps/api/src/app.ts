@@ -40,7 +40,7 @@ export async function buildApp(
     await app.register(fastifyStatic, { root: deps.config.WEB_DIST, wildcard: false });
     // Client-side routes (/sources, ...) get the app shell; unknown /api paths stay JSON 404s.
     app.get('/*', (req, reply) => {
-      if (req.url.startsWith('/api/')) {
+      if (req.url === '/api' || req.url.startsWith('/api/') || req.url.startsWith('/api?')) {
         return reply
           .status(404)
           .send({ error: { code: 'not_found', message: `no route for GET ${req.url}` } });

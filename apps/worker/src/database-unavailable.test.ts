@@ -11,6 +11,7 @@ test('connection failures, also when wrapped, mean the database is unavailable',
   ).toBe(true);
   expect(isDatabaseUnavailable(withCode('terminating connection', '57P01'))).toBe(true);
   expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
+  expect(isDatabaseUnavailable(new Error('timeout exceeded when trying to connect'))).toBe(true);
   expect(isDatabaseUnavailable(new Error('wrapped', { cause: withCode('x', 'ECONNRESET') }))).toBe(
     true,
   );

@@ -20,7 +20,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   for (let depth = 0; current instanceof Error && depth < 5; depth++) {
     const code = (current as Error & { code?: unknown }).code;
     if (typeof code === 'string' && CONNECTION_ERROR_CODES.has(code)) return true;
-    if (/Connection terminated|connection timeout/i.test(current.message)) return true;
+    if (
+      /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(
+        current.message,
+      )
+    ) {
+      return true;
+    }
     current = current.cause;
   }
   return false;

@@ -41,7 +41,6 @@ export function feedHttpPolicy(env: FeedPolicyEnv): {
 
 /** What every long-running service reads: where its stores are and how loudly it logs. */
 export const ServiceEnv = FeedPolicyEnv.extend({
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/barometer'),
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
   /** Namespace for every Redis key and channel, so deployments (and test files) never mix. */
