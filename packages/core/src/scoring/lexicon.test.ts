@@ -26,8 +26,8 @@ test('hits say which words drove the score', () => {
 });
 
 test('negation stops at the end of its clause', () => {
-  expect(lex('Nothing. Excellent service.').score).toBeGreaterThan(0);
-  expect(lex('Nothing, excellent service').score).toBeGreaterThan(0);
+  expect(lex('Nothing. Superb team.').score).toBeGreaterThan(0);
+  expect(lex('Nothing, superb team').score).toBeGreaterThan(0);
   expect(lex('not excellent').score).toBeLessThan(0);
 });
 

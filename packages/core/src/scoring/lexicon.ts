@@ -176,7 +176,7 @@ export function scoreLexicon(tokens: Tokens): LexiconResult {
         span = 2;
       } else s = wordScore(v);
       if (s !== 0) {
-        // Negation stays inside its clause: in "Nothing. Excellent service." the praise stands.
+        // Negation stays inside its clause: in "Nothing. Superb team." the praise stands.
         const p1 = kinds[k - 1] === TokenKind.Punct ? undefined : values[k - 1];
         const p2 = p1 === undefined || kinds[k - 2] === TokenKind.Punct ? undefined : values[k - 2];
         if ((p1 !== undefined && NEGATORS.has(p1)) || (p2 !== undefined && NEGATORS.has(p2))) {

@@ -41,12 +41,12 @@ test('a strong sarcasm cue next to a bad event needs no praise word', () => {
 });
 
 test('praise that says nothing needs improving is not an improvement request', () => {
-  const r = applyRules("Can't think of a thing that could have been better.", false);
+  const r = applyRules("I can't think of a single thing that should be better!", false);
   expect(r.nothingToImprove).toHaveLength(1);
   expect(r.improvements).toEqual([]);
-  expect(applyRules('Nothing needed improvement', false).improvements).toEqual([]);
-  expect(applyRules('Nothing, excellent service', false).nothingToImprove).toHaveLength(1);
-  expect(applyRules("You can't improve perfect.", false).nothingToImprove).toHaveLength(1);
+  expect(applyRules('Nothing needed improving on the ward', false).improvements).toEqual([]);
+  expect(applyRules('Nothing, superb team', false).nothingToImprove).toHaveLength(1);
+  expect(applyRules('Cannot improve on perfection!', false).nothingToImprove).toHaveLength(1);
 });
 
 test('an improvement request in another sentence still counts', () => {
@@ -78,9 +78,7 @@ test('a question asking for information is not a suggestion', () => {
 });
 
 test('requests with a word between, or a missing "be", are still requests', () => {
-  expect(applyRules('Food needs huge improvement', false).improvements).toHaveLength(1);
-  expect(applyRules('Communication could improved between wards', false).improvements).toHaveLength(
-    1,
-  );
-  expect(applyRules('The ward was extremely noisy at night', false).improvements).toHaveLength(1);
+  expect(applyRules('Parking needs serious improvement', false).improvements).toHaveLength(1);
+  expect(applyRules('The booking system could improved', false).improvements).toHaveLength(1);
+  expect(applyRules('The bay was extremely cramped', false).improvements).toHaveLength(1);
 });

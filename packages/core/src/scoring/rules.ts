@@ -166,7 +166,7 @@ export function applyRules(original: string, hasPraise: boolean): RuleResult {
   const text = original.toLowerCase();
   const failures = matches(FAILURE_RE, text);
   const nothingToImprove = matches(NOTHING_RE, text);
-  // "Can't think of a thing that could have been better": in a sentence that says nothing needs
+  // "I can't think of a single thing that should be better": in a sentence that says nothing needs
   // improving, the improvement words are part of the praise.
   const improvements =
     nothingToImprove.length === 0
