@@ -7,7 +7,8 @@ import type { SourceStatus } from '../mention.ts';
  * a day so a recovered feed comes back), and FreshRSS's "gone" on 410.
  */
 export const POLL_POLICY = {
-  minIntervalSeconds: 60,
+  /** The shortest interval a source may ask for (the API accepts nothing shorter either). */
+  minIntervalSeconds: 30,
   maxIntervalSeconds: 24 * 3600,
   /** Longest backoff between failing attempts before the source is paused. */
   maxBackoffSeconds: 6 * 3600,
