@@ -1,12 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { SourceCreateBody, SourceDto } from '@barometer/core';
-import {
-  createSource,
-  createTestDatabase,
-  type TestDatabase,
-  testRedisPrefix,
-} from '@barometer/db';
+import { createTestDatabase, type TestDatabase, testRedisPrefix } from '@barometer/db';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { loadWorkerConfig, type WorkerConfig } from '../src/config.ts';
@@ -86,19 +80,6 @@ export function childEnv(
 }
 
 /** An enabled RSS query feed polled hourly unless the test says otherwise. */
-export function addFeedSource(
-  database: TestDatabase,
-  fields: Pick<SourceCreateBody, 'name' | 'url'> & Partial<SourceCreateBody>,
-): Promise<SourceDto> {
-  return createSource(database.db, {
-    kind: 'rss',
-    isQueryFeed: true,
-    pollIntervalSeconds: 3600,
-    enabled: true,
-    ...fields,
-  });
-}
-
 /** Makes the source due now, so the next scheduler tick polls it. */
 export async function makeDue(database: TestDatabase, sourceId: number): Promise<void> {
   await database.pool.query('update sources set next_poll_at = now() where id = $1', [sourceId]);
@@ -145,3 +126,5 @@ export function rssFeed(items: { guid: string; title: string; text: string }[]):
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>
     <title>Test feed</title><link>https://news.example/</link>${entries}</channel></rss>`;
 }
+
+export { addFeedSource } from '@barometer/db';

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { SCORER_VERSION, scoreMention } from '@barometer/core';
-import { readScorerStatus, upsertMentions } from '@barometer/db';
+import { mentionToStore, readScorerStatus, upsertMentions } from '@barometer/db';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { startRescoreIfNeeded } from '../src/jobs/mentions-rescore.ts';
 import { addFeedSource, createWorkerTestEnv, type WorkerTestEnv } from './helpers.ts';
@@ -27,27 +26,14 @@ test('mentions scored by an older scorer are re-scored in batches until all carr
   await upsertMentions(
     env.database.pool,
     source.id,
-    texts.map((text, i) => ({
-      mention: {
-        externalId: `old-${i}`,
-        url: null,
-        author: null,
-        title: null,
-        text,
-        html: null,
-        publishedAt: null,
-        publishedRaw: null,
-        parentExternalId: null,
-        rootExternalId: null,
-      },
+    texts.map((text, i) =>
       // What an older scorer stored: every label neutral, version "legacy".
-      score: {
+      mentionToStore(`old-${i}`, text, {
         ...scoreMention({ text }),
         version: 'legacy',
         sentiment: { score: 0, label: 'neutral', confidence: 0 },
-      },
-      contentHash: createHash('sha256').update(text).digest('hex'),
-    })),
+      }),
+    ),
   );
   expect(await readScorerStatus(env.database.pool, SCORER_VERSION)).toEqual({
     version: SCORER_VERSION,

@@ -1,39 +1,22 @@
 import { scoreMention } from '@barometer/core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../test-database.ts';
+import { addFeedSource, mentionToStore } from '../testing/fixtures.ts';
 import { listMentionsAfter, upsertMentions } from './mentions.ts';
-import { createSource } from './sources.ts';
 
 let database: TestDatabase;
 let ids: number[];
 
 beforeAll(async () => {
   database = await createTestDatabase('db_after');
-  const source = await createSource(database.db, {
-    kind: 'rss',
+  const source = await addFeedSource(database, {
     name: 'Feed',
     url: 'https://news.example/feed.rss',
-    isQueryFeed: true,
-    pollIntervalSeconds: 3600,
-    enabled: true,
   });
   const score = scoreMention({ text: 'Northfield General' });
-  const rows = Array.from({ length: 1500 }, (_, i) => ({
-    mention: {
-      externalId: `burst-${i}`,
-      url: null,
-      author: null,
-      title: null,
-      text: `Mention ${i} of a burst`,
-      html: null,
-      publishedAt: null,
-      publishedRaw: null,
-      parentExternalId: null,
-      rootExternalId: null,
-    },
-    score,
-    contentHash: `h${i}`,
-  }));
+  const rows = Array.from({ length: 1500 }, (_, i) =>
+    mentionToStore(`burst-${i}`, `Mention ${i} of a burst`, score),
+  );
   for (let i = 0; i < rows.length; i += 500) {
     await upsertMentions(database.pool, source.id, rows.slice(i, i + 500));
   }

@@ -1,23 +1,18 @@
-import { createHash } from 'node:crypto';
-import { type NormalizedMention, SCORER_VERSION, scoreMention } from '@barometer/core';
+import { SCORER_VERSION, scoreMention } from '@barometer/core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../test-database.ts';
+import { addFeedSource, mentionToStore } from '../testing/fixtures.ts';
 import { upsertMentions } from './mentions.ts';
 import { listMentionsToRescore, saveRescores } from './rescore.ts';
-import { createSource } from './sources.ts';
 
 let database: TestDatabase;
 let sourceId: number;
 
 beforeAll(async () => {
   database = await createTestDatabase('db_rescore');
-  const source = await createSource(database.db, {
-    kind: 'rss',
+  const source = await addFeedSource(database, {
     name: 'Feed',
     url: 'https://news.example/feed.rss',
-    isQueryFeed: true,
-    pollIntervalSeconds: 3600,
-    enabled: true,
   });
   sourceId = source.id;
 });
@@ -27,23 +22,7 @@ afterAll(async () => {
 });
 
 function row(externalId: string, text: string, version: string) {
-  const mention: NormalizedMention = {
-    externalId,
-    url: null,
-    author: null,
-    title: null,
-    text,
-    html: null,
-    publishedAt: null,
-    publishedRaw: null,
-    parentExternalId: null,
-    rootExternalId: null,
-  };
-  return {
-    mention,
-    score: { ...scoreMention({ text }), version },
-    contentHash: createHash('sha256').update(text).digest('hex'),
-  };
+  return mentionToStore(externalId, text, { ...scoreMention({ text }), version });
 }
 
 async function stored(externalId: string) {
