@@ -81,6 +81,19 @@ test.each([
   expect(body.error.message).toContain(field);
 });
 
+test('each source counts its own mentions of the last 24 hours', async () => {
+  const { rows } = await env.database.pool.query<{ n: number }>(
+    "select count(*)::int as n from mentions where source_id = $1 and fetched_at > now() - interval '24 hours'",
+    [env.sourceId],
+  );
+  expect(rows[0]?.n).toBeGreaterThan(2);
+  const list = await env.app.inject({ method: 'GET', url: '/api/sources' });
+  const source = list.json<{ items: SourceDto[] }>().items.find((s) => s.id === env.sourceId);
+  expect(source?.mentionsLast24h).toBe(rows[0]?.n);
+  const one = await env.app.inject({ method: 'GET', url: `/api/sources/${env.sourceId}` });
+  expect(one.json<SourceDto>().mentionsLast24h).toBe(rows[0]?.n);
+});
+
 test('a source is created, listed with its health, and updated', async () => {
   const created = await env.app.inject({
     method: 'POST',

@@ -5,9 +5,11 @@ import { sources } from '../schema/sources.ts';
 
 export type SourceRow = typeof sources.$inferSelect;
 
+// Written out in full: drizzle renders ${sources.id} unqualified ("id"), which inside this
+// subquery would name the mention's own id.
 const mentionsLast24h = sql<number>`(
   select count(*)::int from mentions m
-  where m.source_id = ${sources.id} and m.fetched_at > now() - interval '24 hours'
+  where m.source_id = "sources"."id" and m.fetched_at > now() - interval '24 hours'
 )`;
 
 function toDto(row: SourceRow & { mentionsLast24h: number }): SourceDto {
