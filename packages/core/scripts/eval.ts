@@ -2,6 +2,7 @@
 // (a) Cross-trust: train on one FFT file, test on the other, both ways.
 // (b) The hand-written social-media set (packages/core/eval/social-mentions.jsonl), scored by
 //     the shipped model (trained on both FFT files, never on the social set).
+// (c) The blind check on the demo simulator's posts (scripts/eval-simulator.ts).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { evaluate, formatEvaluation } from '../src/scoring/evaluation/metrics.ts';
@@ -11,6 +12,7 @@ import { createScorer, type Scorer } from '../src/scoring/scorer.ts';
 import { chooseNegativeBias } from '../src/scoring/training/calibrate.ts';
 import { type LabelledComment, SENTIMENT_CLASSES } from '../src/scoring/training/fft-data.ts';
 import { trainScorerModel } from '../src/scoring/training/train-model.ts';
+import { evaluateSimulator } from './eval-simulator.ts';
 import { evaluateSocial, winkLabel } from './eval-social.ts';
 import { FFT_FILES, REPO_ROOT, readFft } from './fft-files.ts';
 
@@ -83,3 +85,4 @@ crossTrust('phase1', 'v6');
 if (MIXED_NEGATIVE) process.exit(0);
 const socialPath = path.join(REPO_ROOT, 'packages/core/eval/social-mentions.jsonl');
 evaluateSocial(readFileSync(socialPath, 'utf8'), scoreMention);
+evaluateSimulator();
