@@ -36,3 +36,14 @@ test('a safeguarding signal is never good news', () => {
   const text = 'My stepdad beats me and she just wrote it down';
   expect(combined(text, [0.2, 0.1, 0.7], true).label).toBe('negative');
 });
+
+test('thanks for someone outweigh a model that leans negative on the story around them', () => {
+  const text =
+    'Thank you to the stroke team for never giving up on him. A year ago he could not walk.';
+  expect(combined(text, [0.8, 0.05, 0.15]).label).toBe('positive');
+});
+
+test('a question asking for information is neutral even with a mild negative word', () => {
+  const text = 'Can you still pay cash at the hospital shop? My nan has no bank card, sadly.';
+  expect(combined(text, [0.8, 0.05, 0.15]).label).toBe('neutral');
+});

@@ -38,6 +38,19 @@ export const WEIGHTS = {
   /** With no opinion words at all, the model's content-word evidence counts half as much. */
   noOpinionTemperature: 0.5,
   question: 1.5,
+  /**
+   * Thanks or credit aimed at someone ("thank you for ...", "shout out to ..."): clear praise the
+   * FFT model under-reads on social posts, where the rest of the words tell a story of a bad time
+   * ("six months ago I couldn't climb the stairs") that the thanks are for.
+   */
+  gratitude: 1.5,
+  gratitudeCap: 2,
+  /**
+   * A question asking for information with no service failure or sarcasm in it is neutral:
+   * the model has never seen one (every FFT answer is an opinion) and reads its content words
+   * ("parking", "waiting", "bank holiday") as a complaint.
+   */
+  infoQuestion: 3.5,
   /** Fewer words than this and a text is a fragment, not a statement. */
   statementWords: 6,
   /** Abuse, threats, self-harm, neglect: whatever the words, not good news. */
@@ -77,11 +90,18 @@ export function combine(
   const nF = Math.min(rules.failures.length, 3);
   const nI = Math.min(rules.improvements.length, 2);
   const nN = Math.min(rules.nothingToImprove.length, 2);
-  const evidence = lexicon.hits.length + nF + nI + nN + (rules.sarcasm ? 1 : 0);
+  const nG = Math.min(rules.gratitude.length, WEIGHTS.gratitudeCap);
+  const evidence = lexicon.hits.length + nF + nI + nN + nG + (rules.sarcasm ? 1 : 0);
+  const asking = rules.infoQuestion && nF === 0 && !rules.sarcasm;
   // Short fragments ("Waiting time.", "Appointment times.") answer a feedback question and are
   // opinions even without opinion words; a statement of a sentence or more without any is not.
   const noOpinion = evidence === 0 && wordCount >= WEIGHTS.statementWords;
-  const t = WEIGHTS.modelTemperature * (noOpinion ? WEIGHTS.noOpinionTemperature : 1);
+  // A question asking for information is not an opinion either, and thanks aimed at someone are
+  // an opinion the rules read plainly: in both, the model's content words count half (trained on
+  // FFT answers, it reads the story around the thanks, "a year ago he could not walk", as a
+  // complaint).
+  const ruleLed = asking || (nG > 0 && nF === 0);
+  const t = WEIGHTS.modelTemperature * (noOpinion || ruleLed ? WEIGHTS.noOpinionTemperature : 1);
   const zNeg =
     t * Math.log(modelProbs[0] + 1e-6) +
     WEIGHTS.lexicon * Math.min(neg, WEIGHTS.lexiconCap) +
@@ -93,12 +113,17 @@ export function combine(
   const zPos =
     t * Math.log(modelProbs[2] + 1e-6) +
     WEIGHTS.lexicon * Math.min(pos, WEIGHTS.lexiconCap) +
-    WEIGHTS.nothingToImprove * nN;
+    WEIGHTS.nothingToImprove * nN +
+    WEIGHTS.gratitude * nG;
   const zNeu =
     t * Math.log(modelProbs[1] + 1e-6) +
     WEIGHTS.neutralPerHit * (lexicon.hits.length + nF + nI) +
     (noOpinion ? WEIGHTS.noOpinion : evidence === 0 ? 0 : WEIGHTS.neutralOffset) +
-    (evidence <= 1 && QUESTION.test(text) ? WEIGHTS.question * (evidence === 0 ? 2 : 1) : 0);
+    (asking
+      ? WEIGHTS.infoQuestion
+      : evidence <= 1 && QUESTION.test(text)
+        ? WEIGHTS.question * (evidence === 0 ? 2 : 1)
+        : 0);
   const max = Math.max(zNeg, zNeu, zPos);
   const eNeg = Math.exp(zNeg - max);
   const eNeu = Math.exp(zNeu - max);

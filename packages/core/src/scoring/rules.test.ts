@@ -82,3 +82,44 @@ test('requests with a word between, or a missing "be", are still requests', () =
   expect(applyRules('The booking system could improved', false).improvements).toHaveLength(1);
   expect(applyRules('The bay was extremely cramped', false).improvements).toHaveLength(1);
 });
+
+test('thanks or credit aimed at someone is gratitude, unless the text is sarcastic', () => {
+  expect(
+    applyRules('thank you to the night team for sitting with my gran', true).gratitude,
+  ).not.toEqual([]);
+  expect(
+    applyRules('hats off to the stroke unit, he is walking again', false).gratitude,
+  ).not.toEqual([]);
+  expect(applyRules('thanks for nothing, 9 hours on a trolley', true).gratitude).toEqual([]);
+});
+
+test('a question asking for information is recognised; a rhetorical "why" is not', () => {
+  expect(
+    applyRules('does anybody know whether the hospital shop takes cards?', false).infoQuestion,
+  ).toBe(true);
+  expect(
+    applyRules('hi, is there a cash machine near the maternity unit?', false).infoQuestion,
+  ).toBe(true);
+  expect(applyRules('why does nobody ever pick up the phone?', false).infoQuestion).toBe(false);
+  expect(applyRules('the ward phone is always busy.', false).infoQuestion).toBe(false);
+});
+
+test('ironic formulas are sarcasm even when no bad event is named', () => {
+  const r = applyRules("oh great, another form to fill in. it's the thought that counts", true);
+  expect(r.sarcasm).toBe(true);
+  expect(r.sarcasmCues.length).toBeGreaterThan(0);
+});
+
+test('something broken for days or weeks is a service failure', () => {
+  expect(
+    applyRules('the hand dryer has been out of order for three weeks', false).failures,
+  ).not.toEqual([]);
+  expect(applyRules('the lift is broken since friday', false).failures).not.toEqual([]);
+  expect(applyRules('the card machine doesn’t work'.replace('’', "'"), false).failures).not.toEqual(
+    [],
+  );
+});
+
+test('expecting the worst is not a failure', () => {
+  expect(applyRules('i feared the worst but they were quick and kind', true).failures).toEqual([]);
+});

@@ -16,23 +16,24 @@ export const SERVICE_FAILURE: readonly string[] = [
   String.raw`\b(?:hours?|days?|weeks?|months?) (?:and hours?|of waiting|on end|in a corridor|on a trolley)`,
   String.raw`\b${NUM}\s*(?:hours?|hrs?)\s+(?:in|at) (?:a&e|the corridor|a corridor|resus|the waiting room|outpatients)\b`,
   String.raw`\b${NUM}\s*(?:hours?|hrs?|mins?|minutes) on hold\b|\b\d+(?:st|nd|rd|th) hour\b|\b\d+\s*(?:hours?|hrs?) and counting`,
+  String.raw`\b(?:broken|out of order|out of action|not working|jammed|engaged|closed)\b[^.!?]{0,20}\b(?:since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|last|january|february|march|april|may|june|july|august|september|october|november|december|\d)|for (?:a|\d+|two|three|four|several|many) (?:days?|weeks?|months?))`,
   String.raw`\bstill (?:waiting|no (?:word|news|reply|response|call|bed|appointment|letter|results?|sign))`,
-  String.raw`\b(?:corridor care|in (?:a|the) corridors?|on a trolley|trolley wait|no beds?|bed shortage|bed blocking|no (?:bed|space|room)s? available)`,
-  String.raw`\b(?:cancel+ed|postponed|rescheduled|moved|bumped)\b[^.!?]{0,25}?\b(?:again|twice|three times|\d+ times|last minute|on the day)\b`,
+  String.raw`\b(?:corridor care|in (?:a|the|every) corridors?|on (?:a )?trolleys?|trolley wait|no beds?|bed shortage|bed blocking|no (?:bed|space|room)s? available)`,
+  String.raw`\b(?:cancel+ed|postponed|rescheduled|moved|bumped)\b[^.!?]{0,25}?\b(?:again|twice|three times|\d+ times|last minute|on the day|the (?:night|day|morning) before)\b`,
   String.raw`\b(?:cancel+ed|postponed)\s+(?:my|our|his|her|their|mum'?s|dad'?s|the)\b`,
   String.raw`\b(?:nobody|no one|no-one|noone)\b[^.!?]{0,15}?\b(?:answer(?:s|ed)?|came|comes|come|called|calls|rang|told|explained|listen(?:s|ed)?|cares?|bothered|checked|helped|turned up|picks? up|picked up|seen)`,
   String.raw`\bnever (?:got|received|heard|called|rang|came|turned up|arrived|showed|rings|answer(?:s|ed)?|told|explained|again)`,
   String.raw`\b(?:did ?n[o']?t|do ?n[o']?t|does ?n[o']?t|would ?n[o']?t|wo ?n[o']?t) (?:listen|care|bother|answer|call (?:back|me)|ring (?:back|me)|explain|turn up|arrive|come|get back|respond|check)`,
   String.raw`\b(?:could ?n[o']?t|can ?n[o']?t|cannot|unable to) (?:get (?:through|an appointment|a bed|seen|hold)|park|find anyone|breathe)`,
-  String.raw`\bon hold (?:for|forever)|\bphone (?:just )?rang out|\bno answer\b|\bnot (?:been )?answered`,
+  String.raw`\bon hold (?:for|forever)|\b(?:rang|rings|ringing) out\b|\b(?:doesn'?t|does not|didn'?t|did not|won'?t|isn'?t|aren'?t|wasn'?t|never) work(?:ing|s)?\b|\bno answer\b|\bnot (?:been )?answered`,
   String.raw`\b(?:lost|misplaced) (?:my|his|her|our|their|the) (?:notes|records|referral|results|samples?|letter|bloods|scans?|file|belongings)`,
-  String.raw`\b(?:sent|discharged) (?:home|out)\b[^.!?]{0,30}?\b(?:too (?:early|soon)|without|in agony|in pain|with (?:a )?(?:broken|fractured))`,
+  String.raw`\b(?:sent|discharged) (?:(?:my|our|his|her|their|him|them|me|us) (?:\w+ )?)?(?:home|out)\b[^.!?]{0,30}?\b(?:too (?:early|soon)|twice|again|three times|\d+ times|without|in agony|in pain|with (?:a )?(?:broken|fractured))`,
   String.raw`\bleft (?:alone|in (?:agony|pain|tears|the dark|soiled|a corridor)|on (?:a|the) (?:floor|trolley)|waiting|unattended|without)`,
   String.raw`\b(?:in agony|in tears|fobbed off|brushed off|ignored|dismissed|patronis(?:ed|ing)|talked down to|not listened to|treated like)`,
-  String.raw`\b(?:rude|dismissive|unhelpful|uncaring|arrogant|condescending|unprofessional|incompetent|useless|hopeless|clueless|shocking|appalling|disgusting|disgraceful|disgrace|shambles|shambolic|horrendous|horrific|awful|terrible|dreadful|atrocious|abysmal|diabolical|pathetic|a joke|a farce|unacceptable|worst|nightmare|farcical|ridiculous|outrageous)\b`,
+  String.raw`\b(?:rude|dismissive|unhelpful|uncaring|arrogant|condescending|unprofessional|incompetent|useless|hopeless|clueless|shocking|appalling|disgusting|disgraceful|disgrace|shambles|shambolic|horrendous|horrific|awful|terrible|dreadful|atrocious|abysmal|diabolical|pathetic|a joke|a farce|unacceptable|(?<!(?:expect(?:ed|ing)?|fear(?:ed|ing)?|feared|assum(?:ed|ing)|prepared for) the )worst|nightmare|farcical|ridiculous|outrageous)\b`,
   String.raw`\b(?:short[ -]?staffed|understaffed|under[ -]?resourced|no staff|not enough (?:staff|nurses|doctors|beds))`,
   String.raw`\b(?:filthy|dirty|unclean|blood on the|smelled of urine|stank)\b`,
-  String.raw`\b(?:complain(?:ed|ing|t)|raised a concern|formal complaint|pals)\b`,
+  String.raw`\b(?:complain(?:ed|ing|ts?)|raised a concern|formal complaint|pals)\b`,
   String.raw`\b(?:parking (?:charges?|fees?|costs?|is a nightmare)|overcharged|no parking|couldn'?t park|nowhere to park)`,
   String.raw`\bambulance\b[^.!?]{0,30}?\b(?:never (?:came|arrived)|took ${NUM}|didn'?t (?:come|arrive))`,
   String.raw`\b(?:misdiagnos\w*|wrong (?:medication|medicine|dose|diagnosis|patient|leg|arm|side|drug))`,
@@ -73,15 +74,50 @@ export const NOTHING_TO_IMPROVE: readonly string[] = [
   String.raw`\bnothing but (?:praise|good|positive|great|admiration|respect|thanks|kindness)|\bcould ?n'?t (?:have )?(?:asked|wished) for (?:a )?(?:better|more)|\bno fuss\b|\bdidn'?t have to wait\b`,
 ];
 
+/**
+ * Thanks and credit aimed at someone: clear praise whatever words surround it ("thank you for
+ * not giving up on me", "credit where it's due", "fair play to the ward"). Not read when the text
+ * is sarcastic ("thanks for nothing" is a strong sarcasm cue).
+ */
+export const GRATITUDE: readonly string[] = [
+  String.raw`\b(?:thank ?you|thanks|thankyou|ty|cheers)(?: (?:so|very) much| again| all| both| everyone)?,? (?:to|for)\b(?! nothing)`,
+  String.raw`\b(?:massive|huge|big|many|heartfelt|special|so many|a million) thanks\b|\bcan'?t thank (?:you|them|the \w+)(?: \w+){0,3} enough\b|\bforever (?:grateful|thankful)\b`,
+  String.raw`\b(?:shout ?out|hats off|credit|kudos|fair play|big up|respect|props) to\b|\bcredit where (?:it'?s|credit'?s) due\b|\bpraise where (?:it'?s )?due\b`,
+  String.raw`\b(?:deserves?|deserved) (?:a (?:medal|pay rise|award)|(?:so much )?(?:more )?(?:recognition|praise))\b|\b(?:you'?re|you are|they'?re|they are|are) (?:absolute |real |true )?(?:heroes|stars|angels|legends|a credit)\b`,
+  String.raw`\bmade (?:her|his|my|their|our) (?:whole )?(?:day|week|month|year)\b|\b(?:saved|changed) (?:my|his|her|their|our) (?:\w+'?s? )?li(?:fe|ves)\b`,
+];
+
+/**
+ * A question asking for information ("Does anyone know if ...?", "Can you pay by card at ...?",
+ * "Where is ...?"): neutral unless something in it is a complaint. Rhetorical openers ("Why is
+ * it ...", "Who signs that off?") are not information requests.
+ */
+export const INFO_QUESTION: readonly string[] = [
+  String.raw`(?:^|[.!?]\s+)(?:(?!why\b|who\b|so\b|how come\b)\S+ )?(?:hi,? |hello,? |quick question,? |question(?: for [^:?]{1,60})?: )?(?:does|do|did|is|are|can|could|may|will|would|where|what(?:'s| is| are|'re)?|which|how (?:long|much|many|do|does|can|early|late|far|often)|when|has|have|anyone|any ?one|any|is there|are there)\b[^.!?]{3,200}\?`,
+];
+
 /** Sarcasm that needs no praise word around it ("living the dream", 🙃). */
 export const STRONG_SARCASM: readonly string[] = [
   String.raw`\b(?:yeah right|said no one ever|thanks for nothing|cheers for nothing|living the dream|ah the joys|the joys of|what a (?:treat|joy|time to be alive)|slow clap|top work|gold star|genius|really thoughtful|impressive really|love the consistency|might move in|oh joy|bravo)\b`,
   String.raw`(?:^|\s)\/s\b|🙃|🤡|🙄|😒`,
+  // A one-word ironic verdict closing a post about a failure: "... held together with tape.
+  // Priorities."
+  String.raw`(?:^|[.!?]\s+)(?:priorities|progress|classic|typical|genius|cosy|bliss)\s*[.!]*\s*(?:👏\s*)*$`,
+];
+
+/**
+ * Ironic formulas that are sarcasm on their own, with no bad event named: "nothing says 'we
+ * care' like ...", "oh good, another ...", "would recommend to anyone who enjoys ...", "it's the
+ * thought that counts".
+ */
+export const IRONIC_FORMULA: readonly string[] = [
+  String.raw`\bnothing says '[^']{2,40}' like\b|\b(?:oh|ah|aah) (?:good|great|yes|joy|lovely|brilliant|fantastic|wonderful|perfect)\b[,!.]`,
+  String.raw`\banyone who (?:enjoys|loves|likes|fancies)\b|\bthe thought that counts\b|\bwhat could (?:possibly )?go wrong\b|\b(?:still|clearly) in beta\b`,
 ];
 
 /** Cues that make praise next to a bad event read as sarcasm ("Brilliant, op cancelled again"). */
 export const WEAK_SARCASM: readonly string[] = [
-  String.raw`\b(?:another|yet another|again|as always|as usual|love (?:it|that|this|how|the)|loving the|nothing (?:like|says)|just what (?:i|we) needed|so glad|how lovely|well done|nice one|cracking|great system|fab use|five stars|10\/10|would recommend|only \d+)\b`,
+  String.raw`\b(?:another|yet another|again|as always|as usual|love (?:it|that|this|how|the)|loving the|nothing (?:like|says)|just what (?:i|we) needed|so glad|how lovely|well done|nice one|cracking|(?:great|brilliant|fantastic|wonderful|amazing) (?:system|service|planning|organisation)|fab use|five stars|10\/10|would recommend|only \d+)\b`,
   String.raw`(?:^|[.!?]\s+)(?:oh )?(?:great|brilliant|fantastic|wonderful|perfect|lovely|amazing|good|excellent|super|marvellous)\s*[,.!]`,
   String.raw`👏|😂`,
 ];
@@ -89,6 +125,7 @@ export const WEAK_SARCASM: readonly string[] = [
 /** Bad events that are not failures on their own but are what sarcasm is usually about. */
 export const BAD_EVENT: readonly string[] = [
   // Events only: "again" and "another" are cues, and waits or "fine" can be good news.
+  String.raw`\blong (?:waits?|queues?|delays?)\b|\bmarked (?:me |him |her |us )?as (?:a )?'?(?:did not attend|dna|no[- ]show)|\b(?:jammed|engaged|out of order|never (?:arrived|came))\b|\bheld together with\b`,
   String.raw`\b(?:broken|lost|missing|wrong|cancel+(?:ed|ing|s)?|late|queue|on hold|corridor|trolley|parking charge|standing room|day after|night before|no one|nobody|nowhere|in a row|second time|third time|fourth|\d+(?:st|nd|rd|th) hour|\d+ hours?|\d+ hrs)\b`,
 ];
 
@@ -122,6 +159,9 @@ export const PRAISE_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 const FAILURE_RE = compilePatterns(SERVICE_FAILURE);
+const GRATITUDE_RE = compilePatterns(GRATITUDE);
+const IRONIC_RE = compilePatterns(IRONIC_FORMULA, 'g');
+const INFO_QUESTION_RE = compilePatterns(INFO_QUESTION, '');
 const IMPROVE_RE = compilePatterns(IMPROVEMENT_REQUEST);
 const NOTHING_RE = compilePatterns(NOTHING_TO_IMPROVE, 'gm');
 const NOTHING_ONE_RE = compilePatterns(NOTHING_TO_IMPROVE, 'm');
@@ -160,6 +200,10 @@ export interface RuleResult {
   sarcasmCues: string[];
   /** Whether the text contrasts praise with criticism ("but", "however"): a genuine mix. */
   contrast: boolean;
+  /** Thanks or credit given to someone (empty when the text is sarcastic). */
+  gratitude: string[];
+  /** The text asks for information. */
+  infoQuestion: boolean;
 }
 
 export function applyRules(original: string, hasPraise: boolean): RuleResult {
@@ -176,7 +220,11 @@ export function applyRules(original: string, hasPraise: boolean): RuleResult {
   let sarcasmCues = EMPTY;
   let sarcasm = false;
   const bad = failures.length > 0 || BAD_EVENT_RE.test(text);
-  if (bad) {
+  const ironic = matches(IRONIC_RE, text);
+  if (ironic.length > 0) {
+    sarcasm = true;
+    sarcasmCues = ironic;
+  } else if (bad) {
     // Sarcasm: a strong cue next to a bad event ("number 47 in the queue. Living the dream."),
     // praise with a weaker cue ("Brilliant, op cancelled again"), or praise around a failure
     // with nothing contrasting the two ("Great, 14 hours on a trolley").
@@ -188,5 +236,16 @@ export function applyRules(original: string, hasPraise: boolean): RuleResult {
       (hasPraise && weak.length > 0 && !contrast) ||
       (hasPraise && failures.length > 0 && !contrast);
   }
-  return { failures, improvements, nothingToImprove, sarcasm, sarcasmCues, contrast };
+  const gratitude = sarcasm ? EMPTY : matches(GRATITUDE_RE, text);
+  const infoQuestion = text.includes('?') && INFO_QUESTION_RE.test(text);
+  return {
+    failures,
+    improvements,
+    nothingToImprove,
+    sarcasm,
+    sarcasmCues,
+    contrast,
+    gratitude,
+    infoQuestion,
+  };
 }

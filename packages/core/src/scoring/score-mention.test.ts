@@ -92,3 +92,36 @@ test('a valid NHS number never survives redaction, however it is spaced', () => 
     { numRuns: 200 },
   );
 });
+
+test('thanks for getting someone through a bad time read as praise, not a complaint', () => {
+  const s = scoreMention({
+    text: 'Thank you to the district nurses for never giving up on my dad. A year ago he could not get out of bed.',
+  });
+  expect(s.sentiment.label).toBe('positive');
+  expect(s.flags.complaint).toBe(false);
+});
+
+test('a question asking for information is neutral and not a complaint', () => {
+  const s = scoreMention({
+    text: 'Do you have to book for bloods at the outpatients centre or can you just turn up? Asking for my neighbour.',
+  });
+  expect(s.sentiment.label).toBe('neutral');
+  expect(s.flags.complaint).toBe(false);
+});
+
+test('an adult messaging a child on social media is flagged and never read as good news', () => {
+  const s = scoreMention({
+    text: 'A man who works on the children’s ward has been sending my 14 year old son messages on Snapchat. He is a child.',
+  });
+  expect(s.flags.safeguarding).toBe(true);
+  expect(s.flags.urgent).toBe(true);
+  expect(s.sentiment.label).not.toBe('positive');
+});
+
+test('the trust announcing its own news is not a complaint', () => {
+  const s = scoreMention({
+    title: 'Our new discharge lounge is open',
+    text: 'We are pleased to say our patients can now wait for their medicines in the new lounge by the main entrance.',
+  });
+  expect(s.flags.complaint).toBe(false);
+});

@@ -83,6 +83,8 @@ export function createScorer(model: CompiledModel, version: string): Scorer {
     for (const f of rules.failures) explanation.push(`rule: service failure "${f}"`);
     for (const f of rules.improvements) explanation.push(`rule: improvement request "${f}"`);
     for (const f of rules.nothingToImprove) explanation.push(`rule: nothing to improve "${f}"`);
+    for (const f of rules.gratitude) explanation.push(`rule: thanks or credit "${f}"`);
+    if (rules.infoQuestion) explanation.push('rule: asks for information');
     if (rules.sarcasm) {
       explanation.push(
         `rule: sarcasm (praise around a failure${rules.sarcasmCues.length > 0 ? `: "${rules.sarcasmCues.join('", "')}"` : ''})`,
@@ -110,6 +112,7 @@ export function createScorer(model: CompiledModel, version: string): Scorer {
       negative: sentiment.label === 'negative',
       failures: rules.failures,
       sarcasm: rules.sarcasm,
+      asking: rules.infoQuestion,
       piiKinds,
       risks,
     });

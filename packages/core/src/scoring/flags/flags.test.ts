@@ -62,3 +62,30 @@ test('death, wrong medication and data breaches are patient safety', () => {
   expect(flagsOf('my results were sent to the wrong address').flags.patientSafety).toBe(true);
   expect(flagsOf('the staff were dead friendly').flags.patientSafety).toBe(false);
 });
+
+test('a bare "you" is not someone telling their own bad experience', () => {
+  const r = flagsOf('can you get a bus to the hospital from the station on sundays', {
+    negative: true,
+    score: -0.5,
+  });
+  expect(r.flags.complaint).toBe(false);
+});
+
+test('a question asking for information is not a complaint unless it names a failure', () => {
+  const base = { negative: true, score: -0.5, asking: true };
+  expect(flagsOf('is the blood clinic walk-in? my dad has no car', base).flags.complaint).toBe(
+    false,
+  );
+  expect(
+    flagsOf('why has my dad waited 9 hours?', { ...base, failures: ['waited 9 hours'] }).flags
+      .complaint,
+  ).toBe(true);
+});
+
+test('the trust speaking about its own services is not a complaint', () => {
+  const r = flagsOf('we are sorry that our patients waited so long this week', {
+    negative: true,
+    score: -0.6,
+  });
+  expect(r.flags.complaint).toBe(false);
+});

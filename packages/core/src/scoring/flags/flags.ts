@@ -20,9 +20,15 @@ const SAFEGUARDING_RE = compileGroups(SAFEGUARDING);
 const PATIENT_SAFETY_RE = compileGroups(PATIENT_SAFETY);
 const ESCALATION_RE = compilePatterns(ESCALATION);
 
-// Someone telling their own (or their family's) experience, or speaking to the trust directly.
+// Someone telling their own (or their family's) experience. A bare "you" is not one: it is as
+// often general ("can you pay by card?") as addressed to the trust, and a complaint addressed
+// to the trust needs a named failure or sarcasm (below) to count.
 const EXPERIENCE_RE =
-  /^\W*(?:rang|phoned|called|waited|sat|spent|been|asked|had|got|went|took|paid|told|complained|still|discharged|sent|left|lost|cancelled)\b|\b(?:i|i'm|im|i've|ive|i'd|me|my|we|we've|we're|our|us|mum|mom|dad|nan|gran|grandad|grandma|wife|husband|partner|son|daughter|baby|you|your|you've|you're)\b/;
+  /^\W*(?:rang|phoned|called|waited|sat|spent|been|asked|had|got|went|took|paid|told|complained|still|discharged|sent|left|lost|cancelled)\b|\b(?:i|i'm|im|i've|ive|i'd|me|my|we|we've|we're|our|us|mum|mom|dad|nan|gran|grandad|grandma|wife|husband|partner|son|daughter)\b/;
+
+// The trust (or its staff) speaking about its own services: "our patients", "we're pleased to".
+const ORGANISATION_VOICE_RE =
+  /\b(?:our|we'?re|we are) (?:[a-z-]+ )?(?:patients|staff|colleagues|volunteers|workforce|services|wards|sites|clinics|trust|chief|board|emergency department)\b|\bto our (?:patients|community|visitors)\b|\bwe(?:'re| are) (?:pleased|delighted|proud|thrilled|excited|recruiting|holding|hosting|working hard|sorry that|urging|asking (?:people|patients|visitors))\b|\bjoin our\b/;
 
 // Reported news about the trust is not a complaint by the person posting it.
 const NEWS_RE =
@@ -65,6 +71,8 @@ export interface FlagInput {
   /** Praise read as sarcasm around a bad event. */
   sarcasm: boolean;
   piiKinds: string[];
+  /** The text asks for information (rules' infoQuestion). */
+  asking?: boolean;
   /** From findRisks on the same text (computed here when absent). */
   risks?: Risks;
 }
@@ -90,7 +98,11 @@ export function computeFlags(input: FlagInput): FlagResult {
   if (patientSafety.length > 0) evidence.patientSafety = patientSafety;
 
   let complaint = false;
-  if (input.negative || (input.failures.length > 0 && input.score < 0.2)) {
+  const named = input.failures.length > 0 || input.sarcasm;
+  // A question asking for information, or the trust's own post, is not a complaint unless it
+  // names a failure (or is sarcastic).
+  const notAComplaint = !named && (input.asking === true || ORGANISATION_VOICE_RE.test(text));
+  if (!notAComplaint && (input.negative || (input.failures.length > 0 && input.score < 0.2))) {
     const who = EXPERIENCE_RE.exec(text);
     const news = NEWS_RE.exec(text);
     // Someone speaking from experience, or a named service failure or sarcasm (mentions are

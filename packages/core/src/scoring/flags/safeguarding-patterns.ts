@@ -33,6 +33,10 @@ export const SAFEGUARDING: readonly PatternGroup[] = [
       String.raw`\bcan'?t (?:go on|take (?:it|this) any ?more|cope any ?more|do this any ?more)`,
       String.raw`\b(?:i'?m|im|i am) not (?:ok|okay|coping|safe|alright)\b`,
       String.raw`\b(?:goodbye|bye) (?:everyone|world|all)\b|\bthis is my last (?:post|message|tweet)`,
+      // Quieter disclosures: giving up on life, farewells, not trusting oneself.
+      String.raw`\b(?:don'?t|do not|dont|can'?t|cannot) (?:really |even )?see (?:the|any) point (?:any ?more|in (?:anything|living|life|going on|carrying on|being here)|of (?:anything|living|life|going on))`,
+      String.raw`\b(?:said|say|saying) my goodbyes\b|\bwritten (?:my )?(?:goodbye|farewell) (?:letters?|notes?)|\bgiv(?:en|ing) away my (?:things|stuff|belongings)`,
+      String.raw`\b(?:don'?t|do not|dont|can'?t|cannot) (?:really |fully )?trust ${ME}\b`,
       String.raw`\bmental health crisis(?! caf)|\bcrisis (?:team|line)\b|\b(?:i am|i'm|im|he is|she is|he's|she's|they are|they're) in crisis\b`,
     ],
   },
@@ -48,10 +52,35 @@ export const SAFEGUARDING: readonly PatternGroup[] = [
       String.raw`\b(?:domestic (?:violence|abuse)|coercive control|controlling partner)`,
       String.raw`\b(?:hit|hits|hitting|beat|beats|beaten|beating|slapped|slaps|punched|punches|kicked|kicks|strangled|choked|shoved|pushed|restrained|bruised|grabbed|bit|spat at) ${HIM_HER}\b`,
       String.raw`\bassault(?:ed|s|ing)?\b`,
+      // Rough handling seen by a witness: "grabbed his arm", "yanked her by the hair".
+      String.raw`\b(?:grabbed|grabbing|grabs|yank|yanks|yanked|yanking|twisted|twisting|dragged|dragging|shook|shaking|squeezed|pinched) (?:(?:him|her|them|(?:my|his|her|their|the|a) (?:\w+ )?\w+) (?:by|round) (?:the )?|(?:his|her|their|my)(?: (?:\w+ )?\w+'s)? )(?:arms?|wrists?|neck|throat|hair|face|ears?|shoulders?|legs?)\b`,
+      String.raw`\bshak(?:e|es|ing|en)\b[^.!?]{0,15}\b(?:the|a|my|his|her|their) baby\b|\bshook (?:the|a|my|his|her|their) baby\b`,
+      // Silencing and fear of telling: "told her to keep quiet", "scared to talk about it".
+      String.raw`\b(?:told|tells|telling|warned|made) (?:her|him|them|me|my \w+) (?:to )?(?:keep (?:quiet|it (?:quiet|a secret|secret)|(?:her|his|their|my) mouth shut)|not (?:to )?tell (?:anyone|anybody))`,
+      String.raw`\b(?:scared|afraid|frightened|terrified|too scared) to (?:talk|speak|say|tell|go home|be left)\b|\bour (?:little )?secret\b`,
+      String.raw`\b(?:covered in|unexplained|mysterious|fingertip|finger ?mark) bruis\w*|\bbruises? (?:on|all over) (?:her|his|their) (?:arms?|wrists?|neck|face|thighs?|legs?|body)`,
+      // One person answering for another, or keeping them from being seen alone.
+      String.raw`\b(?:won'?t|wouldn'?t|doesn'?t|didn'?t|never|will not|would not|does not|did not) (?:let|allow) (?:her|him|them|me) (?:to )?(?:speak|talk|be seen|be alone|answer|go anywhere)`,
+      String.raw`\b(?:answered|answers|answering|spoke|speaks|speaking|talked|talks) (?:every (?:question )?|all the questions |everything )?for (?:her|him|them)\b`,
+      // Sedation or restraint to make someone easier to look after.
+      String.raw`\b(?:sedat\w*|drugg(?:ed|ing)|chemical(?:ly)? restrain\w*)\b[^.!?]{0,50}\b(?:easier to (?:manage|handle|deal with)|keep (?:him|her|them) (?:quiet|calm|down)|out of the way|less trouble)`,
+      String.raw`\bkeep(?:s|ing)? (?:sedating|drugging|restraining|tying)\b|\b(?:tied|strapped) (?:him|her|them|my \w+) (?:to|down)\b`,
       String.raw`\b(?:stealing|stole|steals|taking|took|takes) (?:money|cash|pension|benefits|bank card)\b`,
       String.raw`\b(?:stealing|stole|steals) from ${HIM_HER}`,
       String.raw`\bfinancial(?:ly)? (?:abus|exploit)\w*`,
       String.raw`\b(?:scared|afraid|frightened|terrified) of (?:him|her|them|(?:my|his|their) (?:partner|husband|wife|boyfriend|girlfriend|carer|dad|father|mum|mother|son|daughter|stepdad))`,
+    ],
+  },
+  {
+    // Adults, staff included, contacting a child or a patient outside care: messages, social
+    // media, gifts, meeting up. "She's a child" is itself a disclosure.
+    name: 'grooming or inappropriate contact',
+    patterns: [
+      String.raw`\b(?:messag|text|dm|direct messag|snapchatt?|whatsapp|contact|follow|add|friend request|send|sent)\w* (?:to )?(?:my|our|his|her|their|a|the) (?:\d{1,2}[ -]?(?:year|yr)s?[ -]?old |teenage |teen |young |little |underage )?(?:daughter|son|girl|boy|child|kid|teen\w*|niece|nephew|granddaughter|grandson|pupil|patient)\b[^.!?]{0,60}\b(?:on|via|through|over) (?:instagram|insta|snapchat|snap|tiktok|facebook|fb|whatsapp|social media|discord|messenger|twitter|x|text|her phone|his phone)\b`,
+      String.raw`\b(?:messag|text|dm|contact)\w* (?:my|our|his|her|their|a) (?:\d{1,2}|thirteen|fourteen|fifteen|sixteen|seventeen)[ -]?(?:year|yr)s?[ -]?old\b`,
+      String.raw`\b(?:she|he|they)(?:'s| is| are|'re) (?:only )?(?:a child|a minor|underage|under ?age|just a (?:kid|child|girl|boy)|only (?:1[0-7]|[1-9]|thirteen|fourteen|fifteen|sixteen|seventeen))\b`,
+      String.raw`\b(?:inappropriate|sexual|explicit|creepy) (?:messages?|texts?|photos?|pictures?|pics|comments?|contact|relationship|behaviour|advances)\b`,
+      String.raw`\b(?:asked|asking|asks|pressur\w*) (?:her|him|them|my \w+) (?:for|to send) (?:photos|pictures|pics|nudes|selfies)|\bsend(?:ing)? (?:her|him) (?:gifts|presents|money)\b`,
     ],
   },
   {
@@ -77,7 +106,10 @@ export const SAFEGUARDING: readonly PatternGroup[] = [
       String.raw`\bvulnerable (?:adult|person|patient|child|woman|man|people)`,
       String.raw`\b(?:missing (?:patient|person|child)|wandered off|absconded)\b`,
       String.raw`\b(?:he|she|they|patient|child|kid|dad|mum|mother|father|nan|gran|grandad|grandma|son|daughter|husband|wife|man|woman|boy|girl|resident) (?:has |have |had )?(?:went|gone|go|goes) missing`,
-      String.raw`\bunsafe discharge|\bdischarged\b[^.!?]{0,40}\b(?:at (?:[1-5] ?am|midnight|night)|to an empty house|with no (?:one|transport|medication|care|support)|alone)`,
+      String.raw`\bunsafe discharge|\bdischarged\b[^.!?]{0,70}\b(?:at (?:[1-5] ?am|midnight|night)|to an empty house|with no (?:one|transport|medication|care|support)|with nowhere to (?:go|stay|sleep)|alone)`,
+      String.raw`\b(?:nowhere|no ?where) (?:safe )?to (?:go|stay|sleep) (?:tonight|now)|\bsleeping (?:rough|outside|in (?:my|the) car)\b`,
+      // A witness's unease is worth a look: "something didn't feel right".
+      String.raw`(?:^|[.!?]\s+)something (?:didn'?t|doesn'?t|did not|does not|wasn'?t|isn'?t) (?:feel|seem|look|sit) right\b|\b(?:didn'?t|did not) (?:feel|seem) safe (?:leaving|to leave) (?:her|him|them)\b`,
       String.raw`\b(?:fgm|female genital mutilation|forced marriage|modern slavery|trafficked|trafficking|county lines|cuckooing|exploited|exploitation)\b`,
       String.raw`\b(?:social services|police) (?:were|was|have been|need to be|should be) (?:called|involved|informed)`,
     ],
