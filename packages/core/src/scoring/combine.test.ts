@@ -47,3 +47,13 @@ test('a question asking for information is neutral even with a mild negative wor
   const text = 'Can you still pay cash at the hospital shop? My nan has no bank card, sadly.';
   expect(combined(text, [0.8, 0.05, 0.15]).label).toBe('neutral');
 });
+
+test('a news report leans on its words, not on a model trained on patient answers', () => {
+  const text = 'A new cancer centre has opened at the hospital, the trust said.';
+  const leaning: [number, number, number] = [0.75, 0.1, 0.15];
+  const lexicon = scoreLexicon(tokenize(text));
+  const rules = applyRules(text, false);
+  const asAnswer = combine(leaning, lexicon, rules, text, lexicon.words, false, 0, false);
+  const asReport = combine(leaning, lexicon, rules, text, lexicon.words, false, 0, true);
+  expect(asReport.probs[0]).toBeLessThan(asAnswer.probs[0]);
+});

@@ -75,6 +75,7 @@ export function combine(
   wordCount: number,
   safeguarding = false,
   negativeBias = 0,
+  reported = false,
 ): Combined {
   let pos = lexicon.positive;
   let neg = lexicon.negative;
@@ -100,7 +101,8 @@ export function combine(
   // an opinion the rules read plainly: in both, the model's content words count half (trained on
   // FFT answers, it reads the story around the thanks, "a year ago he could not walk", as a
   // complaint).
-  const ruleLed = asking || (nG > 0 && nF === 0);
+  // A news report ("the trust said", nobody speaking for themself) is not an FFT answer either.
+  const ruleLed = asking || reported || (nG > 0 && nF === 0);
   const t = WEIGHTS.modelTemperature * (noOpinion || ruleLed ? WEIGHTS.noOpinionTemperature : 1);
   const zNeg =
     t * Math.log(modelProbs[0] + 1e-6) +

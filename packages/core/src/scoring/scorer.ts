@@ -52,6 +52,15 @@ function readableFeature(feature: string): string {
   return EVIDENCE_NAMES[feature] ?? `"${feature.replace(/(^| )not_/g, '$1not ')}"`;
 }
 
+// A report about the trust (news, an announcement) rather than someone's own experience.
+const REPORTING_RE =
+  /\b(?:said|says|announced|confirmed|according to|spokes(?:person|man|woman)|figures (?:show|published|obtained))\b/i;
+const FIRST_PERSON_RE = /\b(?:i|i'm|im|i've|i'd|me|my|mine|myself)\b/i;
+
+function isReported(text: string): boolean {
+  return REPORTING_RE.test(text) && !FIRST_PERSON_RE.test(text);
+}
+
 export type Scorer = (input: ScoreInput, options?: ScoreOptions) => MentionScore;
 
 export function createScorer(model: CompiledModel, version: string): Scorer {
@@ -77,6 +86,7 @@ export function createScorer(model: CompiledModel, version: string): Scorer {
       lexicon.words,
       risks.safeguarding.length > 0,
       model.negativeBias,
+      isReported(text),
     );
 
     const explanation: string[] = [];

@@ -101,8 +101,8 @@ export function computeFlags(input: FlagInput): FlagResult {
   const named = input.failures.length > 0 || input.sarcasm;
   // A question asking for information, or the trust's own post, is not a complaint unless it
   // names a failure (or is sarcastic).
-  const notAComplaint = !named && (input.asking === true || ORGANISATION_VOICE_RE.test(text));
-  if (!notAComplaint && (input.negative || (input.failures.length > 0 && input.score < 0.2))) {
+  const notAComplaint = () => !named && (input.asking === true || ORGANISATION_VOICE_RE.test(text));
+  if ((input.negative || (input.failures.length > 0 && input.score < 0.2)) && !notAComplaint()) {
     const who = EXPERIENCE_RE.exec(text);
     const news = NEWS_RE.exec(text);
     // Someone speaking from experience, or a named service failure or sarcasm (mentions are

@@ -109,7 +109,7 @@ export const SAFEGUARDING: readonly PatternGroup[] = [
       String.raw`\bunsafe discharge|\bdischarged\b[^.!?]{0,70}\b(?:at (?:[1-5] ?am|midnight|night)|to an empty house|with no (?:one|transport|medication|care|support)|with nowhere to (?:go|stay|sleep)|alone)`,
       String.raw`\b(?:nowhere|no ?where) (?:safe )?to (?:go|stay|sleep) (?:tonight|now)|\bsleeping (?:rough|outside|in (?:my|the) car)\b`,
       // A witness's unease is worth a look: "something didn't feel right".
-      String.raw`(?:^|[.!?]\s+)something (?:didn'?t|doesn'?t|did not|does not|wasn'?t|isn'?t) (?:feel|seem|look|sit) right\b|\b(?:didn'?t|did not) (?:feel|seem) safe (?:leaving|to leave) (?:her|him|them)\b`,
+      String.raw`\bsomething(?<=(?:^|[.!?]\s{1,3})something) (?:didn'?t|doesn'?t|did not|does not|wasn'?t|isn'?t) (?:feel|seem|look|sit) right\b|\b(?:didn'?t|did not) (?:feel|seem) safe (?:leaving|to leave) (?:her|him|them)\b`,
       String.raw`\b(?:fgm|female genital mutilation|forced marriage|modern slavery|trafficked|trafficking|county lines|cuckooing|exploited|exploitation)\b`,
       String.raw`\b(?:social services|police) (?:were|was|have been|need to be|should be) (?:called|involved|informed)`,
     ],
