@@ -50,7 +50,7 @@ export const WEIGHTS = {
    * the model has never seen one (every FFT answer is an opinion) and reads its content words
    * ("parking", "waiting", "bank holiday") as a complaint.
    */
-  infoQuestion: 3.5,
+  infoQuestion: 4.5,
   /** Fewer words than this and a text is a fragment, not a statement. */
   statementWords: 6,
   /** Abuse, threats, self-harm, neglect: whatever the words, not good news. */
