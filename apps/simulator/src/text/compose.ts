@@ -62,7 +62,7 @@ function slotValue(slot: string, content: Content, random: Random): string {
     case 'phone':
       return `07700 900${String(random.int(1000)).padStart(3, '0')}`;
     case 'nhsno':
-      return `999 ${String(random.int(1000)).padStart(3, '0')} ${String(random.int(10000)).padStart(4, '0')}`;
+      return testNhsNumber(random.int(1_000_000));
     case 'n':
       return String(random.between(2, 9));
     case 'hours':
@@ -95,4 +95,19 @@ export function mentionsTrust(content: Content, text: string): boolean {
   const needles = [trust.name, ...trust.aliases, ...trust.handles, ...trust.hashtags, trust.site];
   const haystack = text.toLowerCase();
   return needles.some((needle) => haystack.includes(needle.toLowerCase()));
+}
+
+/**
+ * A 999-prefixed NHS test number whose modulus-11 check digit holds, as a real one's does: the
+ * redactor rightly ignores ten digits that fail the check, so an invalid one would not be PII.
+ */
+export function testNhsNumber(seed: number): string {
+  for (let n = seed; ; n = (n + 1) % 1_000_000) {
+    const digits = `999${String(n).padStart(6, '0')}`.split('').map(Number);
+    const sum = digits.reduce((total, d, i) => total + d * (10 - i), 0);
+    const check = 11 - (sum % 11);
+    if (check === 10) continue; // no valid check digit for this stem
+    const all = `${digits.join('')}${check === 11 ? 0 : check}`;
+    return `${all.slice(0, 3)} ${all.slice(3, 6)} ${all.slice(6)}`;
+  }
 }
