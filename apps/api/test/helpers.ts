@@ -19,6 +19,8 @@ export interface ApiTestEnv {
   app: FastifyInstance;
   database: TestDatabase;
   publisher: Redis;
+  /** The live hub's own subscriber connection (tests drop it to simulate a Redis blip). */
+  subscriber: Redis;
   prefix: string;
   sourceId: number;
   /** Stores mentions and publishes them exactly as the ingest job does. */
@@ -26,6 +28,7 @@ export interface ApiTestEnv {
   /** `ingest` with the test's own external ids, and a fixed score when the scorer is beside the point. */
   storeAndPublish(
     items: { externalId: string; text: string; score?: MentionScore }[],
+    options?: { publish?: boolean },
   ): Promise<number[]>;
   cleanup(): Promise<void>;
 }
@@ -63,6 +66,7 @@ export async function createApiTestEnv(
 
   async function storeAndPublish(
     items: { externalId: string; text: string; score?: MentionScore }[],
+    options: { publish?: boolean } = {},
   ): Promise<number[]> {
     const rows = items.map(({ externalId, text, score }) => ({
       mention: {
@@ -81,6 +85,7 @@ export async function createApiTestEnv(
       contentHash: createHash('sha256').update(text).digest('hex'),
     }));
     const result = await upsertMentions(database.pool, source.id, rows);
+    if (options.publish === false) return result.changedIds;
     const mentions = await getMentionsByIds(database.pool, result.changedIds);
     const message: LiveBusMessage = { type: 'mentions', mentions };
     await publisher.publish(liveChannel(prefix), JSON.stringify(message));
@@ -94,6 +99,7 @@ export async function createApiTestEnv(
     app,
     database,
     publisher,
+    subscriber,
     prefix,
     sourceId: source.id,
     ingest,

@@ -60,18 +60,46 @@ test('a client reconnecting with its last id gets the mentions it missed, then l
 
 test('a back-fill cut at the limit says so, so the client reloads instead of showing a gap', async () => {
   const first = await connect(null);
+  // Stays connected, so we know when the hub has fanned the burst out: the reconnecting client
+  // then gets the burst from the back-fill alone, not also as queued live items.
+  const probe = await connect(null);
   const [seen] = await env.ingest(['Last one seen before a long disconnect']);
   await vi.waitFor(() => expect(first.mentionIds()).toContain(seen));
   await first.close();
   const missed = await env.ingest(
     Array.from({ length: LIVE_BACKFILL_LIMIT + 5 }, (_, i) => `Busy night ${i} at Northfield A&E`),
   );
+  await vi.waitFor(() => expect(probe.mentionIds()).toContain(missed.at(-1)));
+  await probe.close();
   const second = await connect(seen!);
   const done = second.messages.find((m) => m.type === 'resume.done');
   expect(done).toMatchObject({ truncated: true });
   const newer = second.mentionIds().filter((id) => id > seen!);
   expect(newer).toEqual(missed.slice(0, LIVE_BACKFILL_LIMIT));
   await second.close();
+});
+
+test('mentions published while the hub was cut off from Redis reach connected clients once it is back', async () => {
+  const client = await connect(null);
+  const [before] = await env.ingest(['Seen before the blip']);
+  await vi.waitFor(() => expect(client.mentionIds()).toContain(before));
+  // Committed while the hub's subscriber is away: its publication is lost to the channel.
+  const lost = await env.storeAndPublish(
+    [
+      { externalId: 'blip-1', text: 'Committed during a Redis blip' },
+      { externalId: 'blip-2', text: 'Also committed during the blip' },
+    ],
+    { publish: false },
+  );
+  env.subscriber.disconnect(true);
+  await vi.waitFor(() => expect(client.mentionIds()).toEqual(expect.arrayContaining(lost)), {
+    timeout: 10_000,
+  });
+  const [after] = await env.ingest(['Live again after the blip']);
+  await vi.waitFor(() => expect(client.mentionIds()).toContain(after));
+  // The catch-up ends like a resume: the client learns where it stands.
+  expect(client.messages.filter((m) => m.type === 'resume.done').length).toBeGreaterThanOrEqual(2);
+  await client.close();
 });
 
 test('a malformed client message gets an error and the connection stays usable', async () => {

@@ -6,7 +6,7 @@ import {
   liveChannel,
   type MentionDto,
 } from '@barometer/core';
-import { listMentionsAfter } from '@barometer/db';
+import { latestMentionId, listMentionsAfter } from '@barometer/db';
 import type { FastifyBaseLogger as Logger } from 'fastify';
 import type { Redis } from 'ioredis';
 import type pg from 'pg';
@@ -26,6 +26,8 @@ interface Client {
   socket: WebSocket;
   phase: 'waiting' | 'backfilling' | 'live';
   pending: MentionDto[];
+  /** The newest mention this client has been sent (or had nothing newer than): where to resume. */
+  lastId: number | null;
   log: Logger;
 }
 
@@ -79,7 +81,8 @@ export function createLiveHub(deps: {
   async function resume(client: Client, lastId: number | null): Promise<void> {
     client.phase = 'backfilling';
     const sent = new Set<number>();
-    let highest = lastId;
+    // A client starting afresh is level with what is committed now; a later catch-up starts here.
+    let highest = lastId ?? (await latestMentionId(deps.pool));
     let truncated = false;
     if (lastId !== null) {
       const missed = await listMentionsAfter(deps.pool, lastId, LIVE_BACKFILL_LIMIT);
@@ -98,7 +101,27 @@ export function createLiveHub(deps: {
     }
     client.pending = [];
     client.phase = 'live';
+    client.lastId = highest;
     send(client, frame({ type: 'resume.done', lastId: highest, truncated }));
+  }
+
+  /**
+   * Redis pub/sub delivers at most once: whatever was published while our subscriber was
+   * reconnecting is gone from the channel. Once subscribed again, every live client is caught up
+   * from Postgres, exactly as if it had reconnected with its last id.
+   */
+  async function catchUpAfterReconnect(): Promise<void> {
+    await deps.subscriber.subscribe(channel);
+    const live = [...clients].filter((c) => c.phase === 'live');
+    deps.log.warn({ clients: live.length }, 'live channel resubscribed; catching clients up');
+    await Promise.all(
+      live.map((client) =>
+        resume(client, client.lastId).catch((error: unknown) => {
+          client.log.error({ err: error }, 'catch-up after a Redis reconnect failed');
+          client.socket.close(1011, 'catch-up failed: reconnect and resume');
+        }),
+      ),
+    );
   }
 
   function onBusMessage(raw: string): void {
@@ -112,8 +135,10 @@ export function createLiveHub(deps: {
     for (const mention of parsed.mentions) {
       const data = frame({ type: 'mention.created', mention });
       for (const client of clients) {
-        if (client.phase === 'live') send(client, data);
-        else if (client.pending.length < MAX_PENDING_ITEMS) client.pending.push(mention);
+        if (client.phase === 'live') {
+          send(client, data);
+          client.lastId = Math.max(client.lastId ?? 0, mention.id);
+        } else if (client.pending.length < MAX_PENDING_ITEMS) client.pending.push(mention);
         else client.socket.close(SLOW_CONSUMER, 'too far behind: reconnect and resume');
       }
     }
@@ -125,10 +150,16 @@ export function createLiveHub(deps: {
         if (ch === channel) onBusMessage(message);
       });
       await deps.subscriber.subscribe(channel);
+      // 'ready' fires again each time ioredis has reconnected after losing the connection.
+      deps.subscriber.on('ready', () => {
+        catchUpAfterReconnect().catch((error: unknown) =>
+          deps.log.error({ err: error }, 'unable to resubscribe to the live channel'),
+        );
+      });
     },
 
     attach(socket, log) {
-      const client: Client = { socket, phase: 'waiting', pending: [], log };
+      const client: Client = { socket, phase: 'waiting', pending: [], lastId: null, log };
       clients.add(client);
       const begin = (lastId: number | null) => {
         clearTimeout(timer);
