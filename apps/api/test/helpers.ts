@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type LiveBusMessage, liveChannel, type MentionScore, scoreMention } from '@barometer/core';
 import {
-  createSource,
+  addFeedSource,
   createTestDatabase,
   getMentionsByIds,
   type TestDatabase,
@@ -55,13 +55,10 @@ export async function createApiTestEnv(
   const live = createLiveHub({ subscriber, pool: database.pool, prefix, log });
   await live.start();
   const app = await buildApp({ config, database, redis, live });
-  const source = await createSource(database.db, {
-    kind: 'rss',
+  const source = await addFeedSource(database, {
     name: 'Test feed',
     url: 'https://news.example/feed.rss',
-    isQueryFeed: true,
     pollIntervalSeconds: 300,
-    enabled: true,
   });
 
   async function storeAndPublish(
