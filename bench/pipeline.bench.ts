@@ -3,10 +3,9 @@
 // latency (fetched_at, set in the inserting transaction, to receipt by a dashboard socket).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { LiveServerMessage } from '@barometer/core';
-import { createTestDatabase, testRedisPrefix } from '@barometer/db';
+import { createTestDatabase, freePort, testRedisPrefix } from '@barometer/db';
 import { Redis } from 'ioredis';
 import WebSocket from 'ws';
 import { startSimulator } from '../apps/simulator/src/index.ts';
@@ -27,16 +26,6 @@ function figure(bench: string, value: number, unit: string): void {
     `${JSON.stringify({ bench, value: Math.round(value * 100) / 100, unit })}\n`,
   );
   process.stderr.write(`  ${bench.padEnd(34)} ${value.toFixed(1).padStart(10)} ${unit}\n`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((r) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => r(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
 }
 
 function percentile(sorted: number[], p: number): number {

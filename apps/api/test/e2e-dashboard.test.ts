@@ -2,9 +2,8 @@
 // on the dashboard, and a mention the simulator publishes after the page has loaded.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { createTestDatabase, type TestDatabase, testRedisPrefix } from '@barometer/db';
+import { createTestDatabase, freePort, type TestDatabase, testRedisPrefix } from '@barometer/db';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 
@@ -17,18 +16,6 @@ let browser: Browser | undefined;
 let output = '';
 let appUrl: string;
 let simulatorUrl: string;
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   database = await createTestDatabase('e2e');

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { freePort } from '@barometer/db';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import {
   addFeedSource,
@@ -9,7 +10,6 @@ import {
   startFeedServer,
   type WorkerTestEnv,
 } from './helpers.ts';
-import { freePort } from './reliability/processes.ts';
 
 const INTERVAL_SECONDS = 60;
 

@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { freePort } from '@barometer/db';
 import { vi } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../../../..');
@@ -83,16 +83,4 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
     { timeout: 20_000, interval: 100 },
   );
   return { ...handle, url };
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
 }

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { freePort } from './processes.ts';
+import { freePort } from '@barometer/db';
 
 export interface PrivateRedis {
   port: number;
