@@ -2,8 +2,8 @@ import {
   isJobName,
   type JobName,
   type JobPayload,
-  jobCatalog,
   parseJobPayload,
+  QUEUE_NAMES,
   type QueueName,
 } from '@barometer/core';
 import { forgetValidators } from '@barometer/db';
@@ -101,7 +101,7 @@ export function startWorkers(
 }
 
 export function isQueueName(name: string): name is QueueName {
-  return Object.values(jobCatalog).some((j) => j.queue === name);
+  return (QUEUE_NAMES as readonly string[]).includes(name);
 }
 
 /**
