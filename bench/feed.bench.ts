@@ -3,7 +3,8 @@
 // and a sweep polling 1,000 feeds from a local server.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HostGate, parseFeed, pollFeed } from '@barometer/connectors';
+import { parseFeed, pollFeed } from '@barometer/connectors';
+import { HostGate } from '@barometer/http';
 import { XMLParser } from 'fast-xml-parser';
 
 function figure(bench: string, value: number, unit: string): void {

@@ -1,9 +1,8 @@
 import type { DiscoveredFeed } from '@barometer/core';
-import { ConnectorError } from './errors.ts';
+import { ConnectorError, guardedFetch } from '@barometer/http';
 import { decodeFeedBytes } from './feed/charset.ts';
 import { parseFeed } from './feed/parse-feed.ts';
 import { resolveHttpUrl } from './feed/urls.ts';
-import { guardedFetch } from './http/guarded-fetch.ts';
 import { streamTags } from './markup/tag-stream.ts';
 import type { HttpPolicy } from './types.ts';
 

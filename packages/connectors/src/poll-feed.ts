@@ -1,9 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { cacheHintsFromHeaders } from '@barometer/core';
-import { ConnectorError, httpError } from './errors.ts';
+import { ConnectorError, guardedFetch, httpError } from '@barometer/http';
 import { sha256 } from './feed/identity.ts';
 import { parseFeed } from './feed/parse-feed.ts';
-import { guardedFetch } from './http/guarded-fetch.ts';
 import type { CacheHints, FeedPollResult, FeedValidators, HttpPolicy } from './types.ts';
 
 /**

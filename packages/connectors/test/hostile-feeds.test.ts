@@ -1,6 +1,6 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { ConnectorError } from '@barometer/http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ConnectorError } from '../src/errors.ts';
 import { pollFeed } from '../src/poll-feed.ts';
 import type { FeedPollResult, HttpPolicy } from '../src/types.ts';
 import { ATOM, HTML_PAGE, JSON_FEED, RDF, rss, rssItem, SIMPLE_RSS } from './support/feeds.ts';

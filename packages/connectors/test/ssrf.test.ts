@@ -1,6 +1,6 @@
+import { assertFetchable, guardedFetch } from '@barometer/http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseFeed } from '../src/feed/parse-feed.ts';
-import { assertFetchable, guardedFetch } from '../src/http/guarded-fetch.ts';
 import { pollFeed } from '../src/poll-feed.ts';
 import type { HttpPolicy, ResolvedAddress } from '../src/types.ts';
 import { rss, SIMPLE_RSS } from './support/feeds.ts';

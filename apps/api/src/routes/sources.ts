@@ -1,4 +1,4 @@
-import { assertFetchable, discoverFeeds, isConnectorError } from '@barometer/connectors';
+import { discoverFeeds } from '@barometer/connectors';
 import {
   buildSourcePresets,
   DiscoverBody,
@@ -15,6 +15,7 @@ import {
   requestPollNow,
   updateSource,
 } from '@barometer/db';
+import { assertFetchable, isConnectorError } from '@barometer/http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiDeps } from '../deps.ts';
 import { HttpError, notFound, validate } from '../http-error.ts';

@@ -1,12 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import {
-  ConnectorError,
-  HostGate,
-  type HttpPolicy,
-  type ParsedFeed,
-  parseFeed,
-  pollFeed,
-} from '@barometer/connectors';
+import { type ParsedFeed, parseFeed, pollFeed } from '@barometer/connectors';
+import { ConnectorError, HostGate, type HttpPolicy } from '@barometer/http';
 
 const USAGE = `usage: barometer parse-feed [--jsonl] [--allow-private] [--base-url URL] <file-or-url>...
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ConnectorError, type FeedPollResult, hostKey, pollFeed } from '@barometer/connectors';
+import { type FeedPollResult, pollFeed } from '@barometer/connectors';
 import {
   feedHttpPolicy,
   INGEST_BATCH_SIZE,
@@ -10,6 +10,7 @@ import {
   outcomeAfterSuccess,
 } from '@barometer/core';
 import { getSource, getTrustProfile, recordPollFailure, recordPollSuccess } from '@barometer/db';
+import { ConnectorError, hostKey } from '@barometer/http';
 import type { Redis } from 'ioredis';
 import type { JobContext, WorkerDeps } from '../context.ts';
 import { enqueueMany } from '../queues.ts';

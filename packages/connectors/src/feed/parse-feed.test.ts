@@ -1,4 +1,5 @@
 import { NormalizedMention } from '@barometer/core';
+import { ConnectorError } from '@barometer/http';
 import { describe, expect, test } from 'vitest';
 import {
   ATOM,
@@ -11,7 +12,6 @@ import {
   SIMPLE_RSS,
   WORDPRESS_COMMENTS,
 } from '../../test/support/feeds.ts';
-import { ConnectorError } from '../errors.ts';
 import { parseFeed } from './parse-feed.ts';
 
 const bytes = (s: string) => new TextEncoder().encode(s);

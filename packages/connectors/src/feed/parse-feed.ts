@@ -1,4 +1,4 @@
-import { ConnectorError } from '../errors.ts';
+import { ConnectorError } from '@barometer/http';
 import type { ParsedFeed } from '../types.ts';
 import { mapAtom } from './atom.ts';
 import { decodeFeedBytes, stripInvalidXmlChars } from './charset.ts';

@@ -1,5 +1,5 @@
+import { ConnectorError } from '@barometer/http';
 import { describe, expect, test } from 'vitest';
-import { ConnectorError } from '../errors.ts';
 import { parseFeed } from './parse-feed.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);

@@ -1,7 +1,7 @@
+import { ConnectorError } from '@barometer/http';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { SIMPLE_RSS } from '../../test/support/feeds.ts';
-import { ConnectorError } from '../errors.ts';
 import { parseFeed } from '../feed/parse-feed.ts';
 import { streamTags } from '../markup/tag-stream.ts';
 import { ALLOWED_ATTRIBUTES, ALLOWED_TAGS } from './policy.ts';

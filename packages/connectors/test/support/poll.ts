@@ -1,4 +1,4 @@
-import { ConnectorError } from '../../src/errors.ts';
+import { ConnectorError } from '@barometer/http';
 import type { FeedValidators } from '../../src/types.ts';
 
 export const NO_VALIDATORS: FeedValidators = { etag: null, lastModified: null, contentHash: null };

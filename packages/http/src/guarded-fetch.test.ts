@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ConnectorError } from '../errors.ts';
+import { ConnectorError } from './errors.ts';
 import { nextHop, parseHttpUrl } from './guarded-fetch.ts';
 
 const codeOf = (fn: () => unknown) => {

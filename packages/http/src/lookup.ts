@@ -1,8 +1,8 @@
 import { lookup as dnsLookup } from 'node:dns';
 import type { LookupFunction } from 'node:net';
-import { ConnectorError } from '../errors.ts';
-import type { ResolvedAddress } from '../types.ts';
 import { type AddressRule, isAllowedAddress } from './address-guard.ts';
+import { ConnectorError } from './errors.ts';
+import type { ResolvedAddress } from './types.ts';
 
 export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
 

@@ -1,11 +1,11 @@
 import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import https from 'node:https';
-import { ConnectorError } from '../errors.ts';
-import type { HttpPolicy, HttpTimeouts } from '../types.ts';
 import { compileAddressRule, isAllowedAddress, literalAddress } from './address-guard.ts';
+import { ConnectorError } from './errors.ts';
 import { guardedLookup, systemResolver } from './lookup.ts';
 import { readBody } from './read-body.ts';
 import { toConnectorError } from './socket-errors.ts';
+import type { HttpPolicy, HttpTimeouts } from './types.ts';
 
 export const DEFAULT_USER_AGENT =
   'Barometer/0.1 (feed reader; social listening for an NHS trust communications team)';

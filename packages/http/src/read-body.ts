@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Readable, Transform } from 'node:stream';
 import zlib from 'node:zlib';
-import { ConnectorError } from '../errors.ts';
+import { ConnectorError } from './errors.ts';
 
 /**
  * Reads a response body, decompressing gzip/deflate/br and counting the DECODED bytes against

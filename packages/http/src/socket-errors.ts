@@ -1,4 +1,4 @@
-import { ConnectorError } from '../errors.ts';
+import { ConnectorError } from './errors.ts';
 
 /** Socket-level failures, reduced to the categories a person can act on. */
 export function toConnectorError(error: unknown): ConnectorError {
