@@ -5,7 +5,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { LiveServerMessage } from '@barometer/core';
-import { createTestDatabase, freePort, testRedisPrefix } from '@barometer/db';
+import { createTestDatabase, freePort, testRedisPrefix } from '@barometer/db/testing';
 import { Redis } from 'ioredis';
 import WebSocket from 'ws';
 import { startSimulator } from '../apps/simulator/src/index.ts';

@@ -34,7 +34,9 @@ export async function buildApp(
   app.patch('/api/sources/:id', sources.update(deps));
   app.post('/api/sources/:id/poll', sources.pollNow(deps));
   app.get('/api/scorer/status', scorer.status(deps));
-  app.get('/api/live', { websocket: true }, (socket, req) => deps.live.attach(socket, req.log));
+  app.get('/api/live', { websocket: true }, (socket, req) =>
+    deps.live.attach(socket, { userId: 0, roles: ['admin'], sessionId: 'anonymous' }, req.log),
+  );
 
   if (existsSync(deps.config.WEB_DIST)) {
     await app.register(fastifyStatic, { root: deps.config.WEB_DIST, wildcard: false });

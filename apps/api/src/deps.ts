@@ -1,12 +1,14 @@
+import type { Queues, RedisConnection } from '@barometer/bus';
 import type { Database } from '@barometer/db';
-import type { Redis } from 'ioredis';
 import type { ApiConfig } from './config.ts';
 import type { LiveHub } from './live/live-hub.ts';
 
 export interface ApiDeps {
   config: ApiConfig;
   database: Database;
-  /** Commands only (health checks); the live hub owns its own subscriber connection. */
-  redis: Redis;
+  /** Commands and PUBLISH; the live hub owns its own subscriber connection. */
+  redis: RedisConnection;
   live: LiveHub;
 }
+
+export type { Queues };

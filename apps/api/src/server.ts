@@ -1,8 +1,6 @@
-import { realpathSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { closeRedis, createRedisConnection } from '@barometer/bus';
 import { assertSchemaUpToDate, createDatabase } from '@barometer/db';
-import { Redis } from 'ioredis';
-import pino from 'pino';
+import { createLogger, isEntryPoint, runService } from '@barometer/runtime';
 import { buildApp } from './app.ts';
 import { type ApiConfig, loadApiConfig } from './config.ts';
 import { createLiveHub } from './live/live-hub.ts';
@@ -13,24 +11,27 @@ export interface RunningApi {
 }
 
 export async function startApiServer(config: ApiConfig): Promise<RunningApi> {
-  const log = pino({ level: config.LOG_LEVEL, name: 'api' });
+  const log = createLogger(config.LOG_LEVEL, 'api');
   const database = createDatabase(config.DATABASE_URL);
   // A refused start leaves no connection open behind it (a caller may try again).
   await assertSchemaUpToDate(database).catch(async (error: unknown) => {
     await database.close();
     throw error;
   });
-  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1 });
-  const subscriber = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
-  // ioredis reconnects by itself; without listeners it would print raw errors past the logger.
-  redis.on('error', (err) => log.warn({ err }, 'redis connection error; reconnecting'));
-  subscriber.on('error', (err) => log.warn({ err }, 'redis subscriber error; reconnecting'));
-  const live = createLiveHub({ subscriber, pool: database.pool, prefix: config.REDIS_PREFIX, log });
+  const redis = createRedisConnection(config.REDIS_URL, 'commands', log);
+  const subscriber = createRedisConnection(config.REDIS_URL, 'subscriber', log);
+  const live = createLiveHub({
+    subscriber,
+    pool: database.pool,
+    prefix: config.REDIS_PREFIX,
+    log,
+    validSessions: async (ids) => new Set(ids),
+  });
   await live.start();
   const app = await buildApp({ config, database, redis, live }, log);
   app.addHook('onClose', async () => {
     await live.close();
-    await redis.quit();
+    await closeRedis(redis);
     await database.close();
   });
   const address = await app
@@ -42,29 +43,4 @@ export async function startApiServer(config: ApiConfig): Promise<RunningApi> {
   return { url: address, close: () => app.close() };
 }
 
-// Compared as real file URLs: a symlinked install path or a space in it must still start the service.
-const entry = process.argv[1];
-const isEntryPoint =
-  entry !== undefined && import.meta.url === pathToFileURL(realpathSync(entry)).href;
-if (isEntryPoint) {
-  const config = loadApiConfig();
-  startApiServer(config).then(
-    (api) => {
-      let closing = false;
-      const stop = () => {
-        if (closing) return;
-        closing = true;
-        api.close().then(
-          () => process.exit(0),
-          () => process.exit(1),
-        );
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    },
-    (error: unknown) => {
-      process.stderr.write(`api: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exit(1);
-    },
-  );
-}
+if (isEntryPoint(import.meta.url)) runService('api', () => startApiServer(loadApiConfig()));

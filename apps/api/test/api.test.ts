@@ -227,7 +227,7 @@ test('poll now makes a source due at once and resumes a paused one', async () =>
 test('presets are built from the trust profile, and absent without one', async () => {
   const none = await env.app.inject({ method: 'GET', url: '/api/sources/presets' });
   expect(none.json()).toEqual({ items: [] });
-  await saveTrustProfile(env.database.db, {
+  await saveTrustProfile(env.database.pool, {
     name: 'Northfield and District NHS Foundation Trust',
     aliases: ['Northfield General Hospital'],
     handles: ['@northfieldnhs.bsky.social'],

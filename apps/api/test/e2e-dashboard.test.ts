@@ -3,7 +3,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { createTestDatabase, freePort, type TestDatabase, testRedisPrefix } from '@barometer/db';
+import {
+  createTestDatabase,
+  freePort,
+  type TestDatabase,
+  testRedisPrefix,
+} from '@barometer/db/testing';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
-import { type LiveBusMessage, liveChannel, type MentionScore, scoreMention } from '@barometer/core';
+import { publishLive } from '@barometer/bus';
+import { type MentionScore, roomsFor, scoreMention } from '@barometer/core';
+import { getMentionsByIds, upsertMentions } from '@barometer/db';
 import {
   addFeedSource,
   createTestDatabase,
-  getMentionsByIds,
   type TestDatabase,
   testRedisPrefix,
-  upsertMentions,
-} from '@barometer/db';
+} from '@barometer/db/testing';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import pino from 'pino';
@@ -52,7 +52,13 @@ export async function createApiTestEnv(
   const publisher = new Redis(config.REDIS_URL);
   const subscriber = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   const log = pino({ level: 'silent' });
-  const live = createLiveHub({ subscriber, pool: database.pool, prefix, log });
+  const live = createLiveHub({
+    subscriber,
+    pool: database.pool,
+    prefix,
+    log,
+    validSessions: async (ids) => new Set(ids),
+  });
   await live.start();
   const app = await buildApp({ config, database, redis, live });
   const source = await addFeedSource(database, {
@@ -84,8 +90,11 @@ export async function createApiTestEnv(
     const result = await upsertMentions(database.pool, source.id, rows);
     if (options.publish === false) return result.changedIds;
     const mentions = await getMentionsByIds(database.pool, result.changedIds);
-    const message: LiveBusMessage = { type: 'mentions', mentions };
-    await publisher.publish(liveChannel(prefix), JSON.stringify(message));
+    await publishLive(publisher, prefix, {
+      kind: 'events',
+      rooms: roomsFor('mentions.read'),
+      events: mentions.map((mention) => ({ type: 'mention.created' as const, mention })),
+    });
     return result.changedIds;
   }
 

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:net';
-import { createTestDatabase, type TestDatabase, testRedisPrefix } from '@barometer/db';
+import { createTestDatabase, type TestDatabase, testRedisPrefix } from '@barometer/db/testing';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { loadApiConfig } from '../src/config.ts';
 import { startApiServer } from '../src/server.ts';

@@ -1,4 +1,5 @@
-import { createTestDatabase, readSchemaState, type TestDatabase } from '@barometer/db';
+import { readSchemaState } from '@barometer/db';
+import { createTestDatabase, type TestDatabase } from '@barometer/db/testing';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { barometer } from './run-cli.ts';
 

@@ -1,7 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabase, getTrustProfile, type TestDatabase } from '@barometer/db';
+import { getTrustProfile } from '@barometer/db';
+import { createTestDatabase, type TestDatabase } from '@barometer/db/testing';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { barometer } from './run-cli.ts';
 
@@ -26,7 +27,7 @@ test('an invalid profile file is refused naming the field, and nothing is seeded
   const result = seed(['--profile', path], database.url);
   expect(result.code).toBe(1);
   expect(result.stderr).toMatch(/invalid trust profile .*bad\.json: name: .*; aliases: /);
-  expect(await getTrustProfile(database.db)).toBeUndefined();
+  expect(await getTrustProfile(database.pool)).toBeUndefined();
 });
 
 test("a trust's own profile is seeded once and left alone afterwards", async () => {
@@ -45,7 +46,7 @@ test("a trust's own profile is seeded once and left alone afterwards", async () 
   );
   const second = seed([], database.url);
   expect(second.stdout).toContain('trust profile already present');
-  expect(await getTrustProfile(database.db)).toMatchObject({
+  expect(await getTrustProfile(database.pool)).toMatchObject({
     name: 'Riverside University Hospitals NHS Trust',
     aliases: ['Riverside Hospital'],
     hashtags: [],

@@ -1,8 +1,7 @@
+import type { Queues, RedisConnection } from '@barometer/bus';
 import type { Database } from '@barometer/db';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { WorkerConfig } from './config.ts';
-import type { Queues } from './queues.ts';
 
 /** What a job handler may use. Each handler takes only the parts it needs. */
 export interface WorkerDeps {
@@ -10,7 +9,7 @@ export interface WorkerDeps {
   database: Database;
   queues: Queues;
   /** A plain connection for commands and PUBLISH (never in subscriber mode). */
-  redis: Redis;
+  redis: RedisConnection;
 }
 
 export interface JobContext {

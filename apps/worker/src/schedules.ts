@@ -1,18 +1,7 @@
-import type { JobName } from '@barometer/core';
-import { jobCatalog } from '@barometer/core';
-import type { Queues } from './queues.ts';
+import type { Schedule } from '@barometer/bus';
 
-/** Every repeatable job, in one table. */
-export const schedules: { job: JobName; everyMs: number }[] = [
-  { job: 'sources.schedule', everyMs: 2_000 },
-];
-
-export async function installSchedules(queues: Queues): Promise<void> {
-  for (const s of schedules) {
-    await queues[jobCatalog[s.job].queue].upsertJobScheduler(
-      s.job,
-      { every: s.everyMs },
-      { name: s.job, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
-    );
-  }
-}
+/**
+ * Every repeatable job, in one table: an interval, or a cron pattern in Europe/London so a
+ * weekly report keeps its local hour across the clock changes.
+ */
+export const schedules: readonly Schedule[] = [{ job: 'sources.schedule', everyMs: 2_000 }];

@@ -1,4 +1,11 @@
 import {
+  consumeQueues,
+  type JobConsumers,
+  PermanentJobError,
+  type ReceivedJob,
+  type RedisConnection,
+} from '@barometer/bus';
+import {
   isJobName,
   type JobName,
   type JobPayload,
@@ -7,8 +14,6 @@ import {
   type QueueName,
 } from '@barometer/core';
 import { forgetValidators } from '@barometer/db';
-import { type Job, UnrecoverableError, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { JobContext, WorkerDeps } from './context.ts';
 import { isDatabaseUnavailable } from './database-unavailable.ts';
@@ -41,15 +46,15 @@ const concurrency: Record<QueueName, number> = {
 /** While Postgres is unreachable, a queue pauses this long between tries, spending no attempt. */
 const DATABASE_OUTAGE_PAUSE_MS = 2000;
 
-async function dispatch(job: Job, deps: WorkerDeps, log: Logger): Promise<void> {
+async function dispatch(job: ReceivedJob, deps: WorkerDeps, log: Logger): Promise<void> {
   // A job no handler knows, or a payload that does not validate, fails once: retrying cannot help.
-  if (!isJobName(job.name)) throw new UnrecoverableError(`no handler for job ${job.name}`);
+  if (!isJobName(job.name)) throw new PermanentJobError(`no handler for job ${job.name}`);
   const name: JobName = job.name;
   let payload: JobPayload<typeof name>;
   try {
     payload = parseJobPayload(name, job.data);
   } catch (error) {
-    throw new UnrecoverableError(error instanceof Error ? error.message : String(error));
+    throw new PermanentJobError(error instanceof Error ? error.message : String(error));
   }
   const ctx: JobContext = { jobId: job.id ?? '', log: log.child({ job: name, jobId: job.id }) };
   // The cast is the one place the catalog's name->payload link is re-established at run time.
@@ -65,38 +70,27 @@ export interface LockOptions {
 export function startWorkers(
   deps: WorkerDeps,
   queueNames: QueueName[],
-  connection: Redis,
+  connection: RedisConnection,
   log: Logger,
   locks: LockOptions = {},
-): Worker[] {
-  return queueNames.map((queue) => {
-    const processJob = async (job: Job) => {
-      try {
-        await dispatch(job, deps, log);
-      } catch (error) {
-        if (!isDatabaseUnavailable(error)) throw error;
-        // An outage is not the job's fault: put it back without spending an attempt, and hold
-        // the queue briefly, so a long outage never exhausts the retries and loses mentions.
-        log.warn({ job: job.name, jobId: job.id }, 'Postgres unreachable; holding the queue');
-        await worker.rateLimit(DATABASE_OUTAGE_PAUSE_MS);
-        throw Worker.RateLimitError();
-      }
-    };
-    const worker: Worker = new Worker(queue, processJob, {
-      connection,
-      prefix: deps.config.REDIS_PREFIX,
-      concurrency: concurrency[queue],
-      ...(locks.lockDurationMs ? { lockDuration: locks.lockDurationMs } : {}),
-      ...(locks.stalledIntervalMs ? { stalledInterval: locks.stalledIntervalMs } : {}),
-    });
-    worker.on('failed', (job, err) => {
-      log.warn({ job: job?.name, jobId: job?.id, err }, `job ${job?.name} failed: ${err.message}`);
-      if (job?.name === 'mentions.ingest' && job.attemptsMade >= (job.opts.attempts ?? 1)) {
-        void refetchAfterLostBatch(job, deps, log);
-      }
-    });
-    worker.on('error', (err) => log.error({ err, queue }, `worker error on queue ${queue}`));
-    return worker;
+): JobConsumers {
+  return consumeQueues(queueNames, {
+    connection,
+    prefix: deps.config.REDIS_PREFIX,
+    concurrency,
+    process: (job) => dispatch(job, deps, log),
+    isOutage: (error, job) => {
+      if (!isDatabaseUnavailable(error)) return false;
+      log.warn({ job: job.name, jobId: job.id }, 'Postgres unreachable; holding the queue');
+      return true;
+    },
+    holdMs: DATABASE_OUTAGE_PAUSE_MS,
+    onFailed: (job, err, final) => {
+      log.warn({ job: job.name, jobId: job.id, err }, `job ${job.name} failed: ${err.message}`);
+      if (job.name === 'mentions.ingest' && final) void refetchAfterLostBatch(job, deps, log);
+    },
+    log,
+    ...locks,
   });
 }
 
@@ -109,11 +103,15 @@ export function isQueueName(name: string): name is QueueName {
  * feed's validators, so the items would never be fetched again. Forget them so the next poll
  * fetches the whole feed; upserts make the refetch safe.
  */
-async function refetchAfterLostBatch(job: Job, deps: WorkerDeps, log: Logger): Promise<void> {
+async function refetchAfterLostBatch(
+  job: ReceivedJob,
+  deps: WorkerDeps,
+  log: Logger,
+): Promise<void> {
   const sourceId = (job.data as { sourceId?: unknown }).sourceId;
   if (typeof sourceId !== 'number') return;
   try {
-    await forgetValidators(deps.database.db, sourceId);
+    await forgetValidators(deps.database.pool, sourceId);
     log.warn(
       { sourceId, jobId: job.id },
       'ingest batch failed for good; the source will be refetched in full',

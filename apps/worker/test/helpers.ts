@@ -1,12 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createTestDatabase, type TestDatabase, testRedisPrefix } from '@barometer/db';
+import { closeQueues, createQueues } from '@barometer/bus';
+import { createTestDatabase, type TestDatabase, testRedisPrefix } from '@barometer/db/testing';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { loadWorkerConfig, type WorkerConfig } from '../src/config.ts';
 import type { JobContext, WorkerDeps } from '../src/context.ts';
 import { type RunningWorker, startWorker } from '../src/main.ts';
-import { closeQueues, createQueues } from '../src/queues.ts';
 import type { LockOptions } from '../src/workers.ts';
 
 export interface WorkerTestEnv {
@@ -127,4 +127,4 @@ export function rssFeed(items: { guid: string; title: string; text: string }[]):
     <title>Test feed</title><link>https://news.example/</link>${entries}</channel></rss>`;
 }
 
-export { addFeedSource } from '@barometer/db';
+export { addFeedSource } from '@barometer/db/testing';

@@ -1,4 +1,4 @@
-import { liveChannel } from '@barometer/core';
+import { LiveBusMessage, liveChannel } from '@barometer/core';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { ingestMentions } from '../src/jobs/mentions-ingest.ts';
@@ -121,8 +121,14 @@ test('the same ingest job run twice stores each mention once and publishes only 
   await ingestMentions(payload, env.ctx, env.deps);
   expect(await mentionCount()).toBe(before + 1);
   await vi.waitFor(() => expect(messages).toHaveLength(1));
-  const published = JSON.parse(messages[0]!) as { mentions: { externalId: string }[] };
-  expect(published.mentions.map((m) => m.externalId)).toEqual(['direct-1']);
+  const published = LiveBusMessage.parse(JSON.parse(messages[0]!));
+  expect(published.kind).toBe('events');
+  if (published.kind !== 'events') return;
+  expect(published.events.map((e) => e.type)).toEqual(['mention.created']);
+  expect(
+    published.events.map((e) => (e.type === 'mention.created' ? e.mention.externalId : null)),
+  ).toEqual(['direct-1']);
+  expect(published.rooms).toContain('role:officer');
   await subscriber.quit();
 });
 

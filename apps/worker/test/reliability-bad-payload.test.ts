@@ -1,5 +1,5 @@
+import { enqueue } from '@barometer/bus';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
-import { enqueue } from '../src/queues.ts';
 import { addFeedSource, createWorkerTestEnv, type WorkerTestEnv } from './helpers.ts';
 import { makeMentions, tallyMentions } from './reliability/fixtures.ts';
 

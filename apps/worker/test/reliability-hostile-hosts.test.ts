@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { freePort } from '@barometer/db';
+import { freePort } from '@barometer/db/testing';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import {
   addFeedSource,

@@ -1,7 +1,7 @@
-import { createTestDatabase, type TestDatabase, testRedisPrefix } from '@barometer/db';
+import { closeQueues, createQueues, type Queues } from '@barometer/bus';
+import { createTestDatabase, type TestDatabase, testRedisPrefix } from '@barometer/db/testing';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
-import { closeQueues, createQueues, type Queues } from '../src/queues.ts';
 import { addFeedSource, rssFeed } from './helpers.ts';
 import {
   type ConditionalFeed,

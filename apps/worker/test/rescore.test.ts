@@ -1,5 +1,6 @@
 import { SCORER_VERSION, scoreMention } from '@barometer/core';
-import { mentionToStore, readScorerStatus, upsertMentions } from '@barometer/db';
+import { readScorerStatus, upsertMentions } from '@barometer/db';
+import { mentionToStore } from '@barometer/db/testing';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { startRescoreIfNeeded } from '../src/jobs/mentions-rescore.ts';
 import { addFeedSource, createWorkerTestEnv, type WorkerTestEnv } from './helpers.ts';

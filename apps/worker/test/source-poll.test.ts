@@ -31,7 +31,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  await saveTrustProfile(env.database.db, {
+  await saveTrustProfile(env.database.pool, {
     name: 'Northfield General Hospital',
     aliases: ['Northfield General'],
     handles: ['@NorthfieldNHS'],

@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase, testRedisPrefix } from '@barometer/db';
+import { createTestDatabase, type TestDatabase, testRedisPrefix } from '@barometer/db/testing';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { loadWorkerConfig } from '../src/config.ts';
 import { startWorker } from '../src/main.ts';

@@ -1,6 +1,15 @@
+export type {
+  Connector,
+  ConnectorPollResult,
+  ConnectorSource,
+  StreamConnector,
+  StreamHandle,
+  StreamSink,
+} from './connector.ts';
 export { discoverFeedLinks, discoverFeeds } from './discover.ts';
 export { type ParseFeedOptions, parseFeed } from './feed/parse-feed.ts';
 export { pollFeed } from './poll-feed.ts';
+export { connectorFor, streamConnectorFor } from './registry.ts';
 export { plainText, type SanitisedContent, sanitiseHtml } from './sanitise/sanitise-html.ts';
 export type {
   CacheHints,

@@ -1,5 +1,5 @@
-import type { IncomingHttpHeaders } from 'node:http';
 import { cacheHintsFromHeaders } from '@barometer/core';
+import type { IncomingHttpHeaders } from '@barometer/http';
 import { ConnectorError, guardedFetch, httpError } from '@barometer/http';
 import { sha256 } from './feed/identity.ts';
 import { parseFeed } from './feed/parse-feed.ts';

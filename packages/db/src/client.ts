@@ -9,8 +9,10 @@ const CONNECT_TIMEOUT_MS = 5000;
 
 export type Db = NodePgDatabase<typeof schema>;
 
+/** What every query takes: the pool, or the client of a transaction in progress. */
+export type Queryable = pg.Pool | pg.PoolClient;
+
 export interface Database {
-  db: Db;
   pool: pg.Pool;
   close(): Promise<void>;
 }
@@ -25,6 +27,39 @@ export function createDatabase(url: string, options: { max?: number } = {}): Dat
   // An idle client losing its connection (Postgres restart) must not crash the process;
   // the pool replaces it and the next query reports the failure where it happens.
   pool.on('error', () => {});
-  const db = drizzle(pool, { schema });
-  return { db, pool, close: () => pool.end() };
+  return { pool, close: () => pool.end() };
+}
+
+const orms = new WeakMap<Queryable, Db>();
+
+/** The drizzle query builder over a pool or a transaction's client (built once per client). */
+export function orm(q: Queryable): Db {
+  let db = orms.get(q);
+  if (!db) {
+    db = drizzle(q, { schema });
+    orms.set(q, db);
+  }
+  return db;
+}
+
+/**
+ * Runs `work` in one transaction on one client: committed if it returns, rolled back if it
+ * throws. Pass the client to every query inside.
+ */
+export async function withTransaction<T>(
+  pool: pg.Pool,
+  work: (tx: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const result = await work(client);
+    await client.query('commit');
+    return result;
+  } catch (error) {
+    await client.query('rollback').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
 }

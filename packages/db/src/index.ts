@@ -7,7 +7,3 @@ export * from './queries/seed.ts';
 export * from './queries/sources.ts';
 export * from './queries/trust-profile.ts';
 export * as schema from './schema/index.ts';
-export * from './test-database.ts';
-export * from './testing/fixtures.ts';
-export * from './testing/free-port.ts';
-export * from './testing/redis-prefix.ts';

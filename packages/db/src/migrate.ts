@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
-import type { Database } from './client.ts';
+import { type Database, orm } from './client.ts';
 
 export const MIGRATIONS_FOLDER = join(
   dirname(fileURLToPath(import.meta.url)),
@@ -26,7 +26,7 @@ export async function runMigrations(database: Database, folder = MIGRATIONS_FOLD
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
-      await migrate(database.db, { migrationsFolder: folder });
+      await migrate(orm(database.pool), { migrationsFolder: folder });
     } finally {
       await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
     }

@@ -1,3 +1,4 @@
+export type { IncomingHttpHeaders } from 'node:http';
 export { isPublicAddress } from './address-guard.ts';
 export {
   ConnectorError,

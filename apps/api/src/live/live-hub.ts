@@ -1,15 +1,20 @@
+import { type LiveSubscription, type RedisConnection, subscribeLive } from '@barometer/bus';
 import {
+  can,
   LIVE_BACKFILL_LIMIT,
-  LiveBusMessage,
+  type LiveBusEvent,
+  type LiveBusMessage,
   LiveClientMessage,
+  type LiveEvent,
+  type LiveRoom,
   type LiveServerMessage,
-  liveChannel,
-  type MentionDto,
+  type Role,
+  roomsOf,
+  viewMention,
 } from '@barometer/core';
+import type { Database } from '@barometer/db';
 import { latestMentionId, listMentionsAfter } from '@barometer/db';
 import type { FastifyBaseLogger as Logger } from 'fastify';
-import type { Redis } from 'ioredis';
-import type pg from 'pg';
 import type { WebSocket } from 'ws';
 
 /** A client that has not said where it left off within this time just gets live items. */
@@ -21,11 +26,25 @@ const MAX_PENDING_ITEMS = 5000;
 /** A back-fill pauses above this until the socket flushes, so it never trips the cap above. */
 const BACKFILL_HIGH_WATER_BYTES = 1024 * 1024;
 const SLOW_CONSUMER = 1013;
+/** Closed because the session behind the socket ended: the browser signs in again. */
+export const SESSION_ENDED = 4401;
+/** How often open sockets' sessions are re-checked (expiry is not announced on the bus). */
+const SESSION_CHECK_MS = 30_000;
+
+/** Who is on the other end of a socket: decides which rooms it joins and what text it reads. */
+export interface LiveViewer {
+  userId: number;
+  roles: Role[];
+  sessionId: string;
+}
 
 interface Client {
   socket: WebSocket;
+  viewer: LiveViewer;
+  rooms: Set<LiveRoom>;
+  rawText: boolean;
   phase: 'waiting' | 'backfilling' | 'live';
-  pending: MentionDto[];
+  pending: LiveBusEvent[];
   /** The newest mention this client has been sent (or had nothing newer than): where to resume. */
   lastId: number | null;
   log: Logger;
@@ -33,8 +52,12 @@ interface Client {
 
 export interface LiveHub {
   start(): Promise<void>;
-  attach(socket: WebSocket, log: Logger): void;
+  attach(socket: WebSocket, viewer: LiveViewer, log: Logger): void;
   clientCount(): number;
+  /** Closes every socket of these sessions at once (sign-out, revocation, a user disabled). */
+  endSessions(sessionIds: readonly string[]): void;
+  /** Re-checks every open socket's session now; the hub also does this on a timer. */
+  checkSessions(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -42,19 +65,38 @@ function frame(message: LiveServerMessage): string {
   return JSON.stringify(message);
 }
 
+function mentionIdOf(event: LiveBusEvent): number | null {
+  return event.type === 'mention.created' || event.type === 'mention.updated'
+    ? event.mention.id
+    : null;
+}
+
+/** An event as this reader may see it: mentions redacted unless the role reads raw text. */
+function shapeFor(client: Client, event: LiveBusEvent): LiveEvent {
+  if (event.type === 'mention.created' || event.type === 'mention.updated') {
+    return { type: event.type, mention: viewMention(event.mention, { raw: client.rawText }) };
+  }
+  return event;
+}
+
 /**
- * Subscribes once to the Redis channel the workers publish on, and fans each committed mention out
- * to every connected dashboard. A client may first ask for everything after the last id it saw;
- * it is back-filled from Postgres while live items queue behind, then switched to live.
+ * Subscribes once to the bus the workers and API publish on, and fans each event out to the
+ * sockets in its rooms (role:<role>, user:<id>), shaped for each reader. A client may first ask
+ * for every mention after the last id it saw; it is back-filled from Postgres while live events
+ * queue behind, then switched to live.
  */
 export function createLiveHub(deps: {
-  subscriber: Redis;
-  pool: pg.Pool;
+  subscriber: RedisConnection;
+  pool: Database['pool'];
   prefix: string;
   log: Logger;
+  /** Which of these sessions are still valid (not expired, revoked or of a disabled user). */
+  validSessions(sessionIds: string[]): Promise<Set<string>>;
+  sessionCheckMs?: number;
 }): LiveHub {
   const clients = new Set<Client>();
-  const channel = liveChannel(deps.prefix);
+  let subscription: LiveSubscription | undefined;
+  let sessionTimer: NodeJS.Timeout | undefined;
 
   function send(client: Client, data: string): void {
     if (client.socket.readyState !== client.socket.OPEN) return;
@@ -84,20 +126,22 @@ export function createLiveHub(deps: {
     // A client starting afresh is level with what is committed now; a later catch-up starts here.
     let highest = lastId ?? (await latestMentionId(deps.pool));
     let truncated = false;
-    if (lastId !== null) {
+    if (lastId !== null && can(client.viewer.roles, 'mentions.read')) {
       const missed = await listMentionsAfter(deps.pool, lastId, LIVE_BACKFILL_LIMIT);
       truncated = missed.filter((m) => m.id > lastId).length >= LIVE_BACKFILL_LIMIT;
       for (const mention of missed) {
-        await sendPaced(client, frame({ type: 'mention.created', mention }));
+        const event = { type: 'mention.created' as const, mention };
+        await sendPaced(client, frame(shapeFor(client, event)));
         sent.add(mention.id);
         highest = Math.max(highest ?? 0, mention.id);
       }
     }
-    // Live items that arrive while this loop waits are appended to pending and sent here too.
-    for (const mention of client.pending) {
-      if (sent.has(mention.id)) continue;
-      await sendPaced(client, frame({ type: 'mention.created', mention }));
-      highest = Math.max(highest ?? 0, mention.id);
+    // Live events that arrive while this loop waits are appended to pending and sent here too.
+    for (const event of client.pending) {
+      const id = mentionIdOf(event);
+      if (id !== null && sent.has(id) && event.type === 'mention.created') continue;
+      await sendPaced(client, frame(shapeFor(client, event)));
+      if (id !== null) highest = Math.max(highest ?? 0, id);
     }
     client.pending = [];
     client.phase = 'live';
@@ -105,13 +149,8 @@ export function createLiveHub(deps: {
     send(client, frame({ type: 'resume.done', lastId: highest, truncated }));
   }
 
-  /**
-   * Redis pub/sub delivers at most once: whatever was published while our subscriber was
-   * reconnecting is gone from the channel. Once subscribed again, every live client is caught up
-   * from Postgres, exactly as if it had reconnected with its last id.
-   */
+  /** Everything published while the subscriber was away is gone: catch clients up from Postgres. */
   async function catchUpAfterReconnect(): Promise<void> {
-    await deps.subscriber.subscribe(channel);
     const live = [...clients].filter((c) => c.phase === 'live');
     deps.log.warn({ clients: live.length }, 'live channel resubscribed; catching clients up');
     await Promise.all(
@@ -124,56 +163,82 @@ export function createLiveHub(deps: {
     );
   }
 
-  function onBusMessage(raw: string): void {
-    let parsed: LiveBusMessage;
-    try {
-      parsed = LiveBusMessage.parse(JSON.parse(raw));
-    } catch (error) {
-      deps.log.error({ err: error }, 'ignoring malformed live bus message');
+  function deliver(client: Client, event: LiveBusEvent): void {
+    if (client.phase === 'live') {
+      send(client, frame(shapeFor(client, event)));
+      const id = mentionIdOf(event);
+      if (id !== null) client.lastId = Math.max(client.lastId ?? 0, id);
+    } else if (client.pending.length < MAX_PENDING_ITEMS) client.pending.push(event);
+    else client.socket.close(SLOW_CONSUMER, 'too far behind: reconnect and resume');
+  }
+
+  function onBusMessage(message: LiveBusMessage): void {
+    if (message.kind === 'sessions.ended') {
+      endSessions(message.sessionIds);
       return;
     }
-    for (const mention of parsed.mentions) {
-      const data = frame({ type: 'mention.created', mention });
-      for (const client of clients) {
-        if (client.phase === 'live') {
-          send(client, data);
-          client.lastId = Math.max(client.lastId ?? 0, mention.id);
-        } else if (client.pending.length < MAX_PENDING_ITEMS) client.pending.push(mention);
-        else client.socket.close(SLOW_CONSUMER, 'too far behind: reconnect and resume');
-      }
+    const rooms = new Set(message.rooms);
+    for (const client of clients) {
+      if (![...client.rooms].some((room) => rooms.has(room))) continue;
+      for (const event of message.events) deliver(client, event);
     }
+  }
+
+  function endSessions(sessionIds: readonly string[]): void {
+    const ended = new Set(sessionIds);
+    for (const client of clients) {
+      if (!ended.has(client.viewer.sessionId)) continue;
+      client.socket.close(SESSION_ENDED, 'session ended: sign in again');
+      clients.delete(client);
+    }
+  }
+
+  async function checkSessions(): Promise<void> {
+    if (clients.size === 0) return;
+    const ids = [...new Set([...clients].map((c) => c.viewer.sessionId))];
+    const valid = await deps.validSessions(ids);
+    endSessions(ids.filter((id) => !valid.has(id)));
+  }
+
+  function badMessage(client: Client, code: string, message: string): void {
+    send(client, frame({ type: 'error', error: { code, message } }));
   }
 
   return {
     async start() {
-      deps.subscriber.on('message', (ch: string, message: string) => {
-        if (ch === channel) onBusMessage(message);
+      subscription = await subscribeLive(deps.subscriber, deps.prefix, {
+        onMessage: onBusMessage,
+        onResubscribed: catchUpAfterReconnect,
+        log: deps.log,
       });
-      await deps.subscriber.subscribe(channel);
-      // 'ready' fires again each time ioredis has reconnected after losing the connection.
-      deps.subscriber.on('ready', () => {
-        catchUpAfterReconnect().catch((error: unknown) =>
-          deps.log.error({ err: error }, 'unable to resubscribe to the live channel'),
+      sessionTimer = setInterval(() => {
+        checkSessions().catch((error: unknown) =>
+          deps.log.warn({ err: error }, 'unable to re-check live sessions; trying again later'),
         );
-      });
+      }, deps.sessionCheckMs ?? SESSION_CHECK_MS);
+      sessionTimer.unref();
     },
 
-    attach(socket, log) {
-      const client: Client = { socket, phase: 'waiting', pending: [], lastId: null, log };
+    attach(socket, viewer, log) {
+      const client: Client = {
+        socket,
+        viewer,
+        rooms: new Set(roomsOf({ id: viewer.userId, roles: viewer.roles })),
+        rawText: can(viewer.roles, 'mentions.read-raw'),
+        phase: 'waiting',
+        pending: [],
+        lastId: null,
+        log,
+      };
       clients.add(client);
       const begin = (lastId: number | null) => {
         clearTimeout(timer);
         resume(client, lastId).catch((error: unknown) => {
           log.error({ err: error }, 'live back-fill failed');
-          send(
+          badMessage(
             client,
-            frame({
-              type: 'error',
-              error: {
-                code: 'backfill_failed',
-                message: 'could not load missed mentions; reconnect to retry',
-              },
-            }),
+            'backfill_failed',
+            'could not load missed mentions; reconnect to retry',
           );
           socket.close(1011, 'back-fill failed');
         });
@@ -186,26 +251,11 @@ export function createLiveHub(deps: {
         try {
           message = LiveClientMessage.parse(JSON.parse(String(data)));
         } catch {
-          send(
-            client,
-            frame({
-              type: 'error',
-              error: {
-                code: 'bad_message',
-                message: 'expected {"type":"resume","lastId":<number|null>}',
-              },
-            }),
-          );
+          badMessage(client, 'bad_message', 'expected {"type":"resume","lastId":<number|null>}');
           return;
         }
         if (client.phase !== 'waiting') {
-          send(
-            client,
-            frame({
-              type: 'error',
-              error: { code: 'already_resumed', message: 'resume may be sent once, first' },
-            }),
-          );
+          badMessage(client, 'already_resumed', 'resume may be sent once, first');
           return;
         }
         begin(message.lastId);
@@ -218,11 +268,14 @@ export function createLiveHub(deps: {
     },
 
     clientCount: () => clients.size,
+    endSessions,
+    checkSessions,
 
     async close() {
+      clearInterval(sessionTimer);
       for (const client of clients) client.socket.close(1001, 'server shutting down');
       clients.clear();
-      await deps.subscriber.quit();
+      await subscription?.close();
     },
   };
 }

@@ -21,13 +21,13 @@ import type { ApiDeps } from '../deps.ts';
 import { HttpError, notFound, validate } from '../http-error.ts';
 
 export function list(deps: Pick<ApiDeps, 'database'>) {
-  return async () => ({ items: await listSources(deps.database.db) });
+  return async () => ({ items: await listSources(deps.database.pool) });
 }
 
 export function show(deps: Pick<ApiDeps, 'database'>) {
   return async (req: FastifyRequest) => {
     const { id } = validate(IdParams, req.params, 'path');
-    const source = await getSourceDto(deps.database.db, id);
+    const source = await getSourceDto(deps.database.pool, id);
     if (!source) throw notFound(`source ${id}`);
     return source;
   };
@@ -60,7 +60,7 @@ export function create(deps: Pick<ApiDeps, 'database' | 'config'>) {
   return async (req: FastifyRequest, reply: FastifyReply) => {
     const body = validate(SourceCreateBody, req.body, 'body');
     await checkFetchable(body.url, deps.config);
-    const source = await createSource(deps.database.db, body);
+    const source = await createSource(deps.database.pool, body);
     req.log.info({ sourceId: source.id }, 'source created');
     return reply.status(201).send(source);
   };
@@ -71,7 +71,7 @@ export function update(deps: Pick<ApiDeps, 'database' | 'config'>) {
     const { id } = validate(IdParams, req.params, 'path');
     const body = validate(SourceUpdateBody, req.body, 'body');
     if (body.url !== undefined) await checkFetchable(body.url, deps.config);
-    const source = await updateSource(deps.database.db, id, body);
+    const source = await updateSource(deps.database.pool, id, body);
     if (!source) throw notFound(`source ${id}`);
     req.log.info({ sourceId: id, fields: Object.keys(body) }, 'source updated');
     return source;
@@ -81,7 +81,7 @@ export function update(deps: Pick<ApiDeps, 'database' | 'config'>) {
 export function pollNow(deps: Pick<ApiDeps, 'database'>) {
   return async (req: FastifyRequest, reply: FastifyReply) => {
     const { id } = validate(IdParams, req.params, 'path');
-    const source = await requestPollNow(deps.database.db, id);
+    const source = await requestPollNow(deps.database.pool, id);
     if (!source) throw notFound(`source ${id}`);
     req.log.info({ sourceId: id }, 'poll requested');
     return reply.status(202).send(source);
@@ -91,7 +91,7 @@ export function pollNow(deps: Pick<ApiDeps, 'database'>) {
 /** Ready-made query feeds for the trust (Google News, Reddit, Mastodon tags, ...). */
 export function presets(deps: Pick<ApiDeps, 'database'>) {
   return async () => {
-    const profile = await getTrustProfile(deps.database.db);
+    const profile = await getTrustProfile(deps.database.pool);
     return { items: profile ? buildSourcePresets(profile) : [] };
   };
 }

@@ -72,7 +72,7 @@ export async function run(args: string[]): Promise<number> {
   const config = loadCliConfig();
   const database = createDatabase(config.DATABASE_URL, { max: 2 });
   try {
-    const result = await seedIfEmpty(database.db, profile, sources);
+    const result = await seedIfEmpty(database.pool, profile, sources);
     process.stdout.write(
       `${result.profileCreated ? `created the trust profile for ${profile.name}` : 'trust profile already present'}; ` +
         `${result.sourcesCreated ? `created ${result.sourcesCreated} sources` : 'sources already present (left as they are)'}\n`,

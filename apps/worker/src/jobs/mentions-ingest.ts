@@ -1,11 +1,6 @@
 import { createHash } from 'node:crypto';
-import {
-  type JobPayload,
-  type LiveBusMessage,
-  liveChannel,
-  type NormalizedMention,
-  scoreMention,
-} from '@barometer/core';
+import { publishLive } from '@barometer/bus';
+import { type JobPayload, type NormalizedMention, roomsFor, scoreMention } from '@barometer/core';
 import { getMentionsByIds, getTrustProfile, upsertMentions } from '@barometer/db';
 import type { JobContext, WorkerDeps } from '../context.ts';
 
@@ -25,7 +20,7 @@ export async function ingestMentions(
   ctx: JobContext,
   deps: Pick<WorkerDeps, 'database' | 'redis' | 'config'>,
 ): Promise<void> {
-  const profile = await getTrustProfile(deps.database.db);
+  const profile = await getTrustProfile(deps.database.pool);
   const rows = payload.mentions.map((mention) => ({
     mention,
     contentHash: contentHash(mention),
@@ -41,6 +36,13 @@ export async function ingestMentions(
   );
   if (result.changedIds.length === 0) return;
   const mentions = await getMentionsByIds(deps.database.pool, result.changedIds);
-  const message: LiveBusMessage = { type: 'mentions', mentions };
-  await deps.redis.publish(liveChannel(deps.config.REDIS_PREFIX), JSON.stringify(message));
+  const inserted = new Set(result.insertedIds);
+  await publishLive(deps.redis, deps.config.REDIS_PREFIX, {
+    kind: 'events',
+    rooms: roomsFor('mentions.read'),
+    events: mentions.map((mention) => ({
+      type: inserted.has(mention.id) ? ('mention.created' as const) : ('mention.updated' as const),
+      mention,
+    })),
+  });
 }

@@ -1,3 +1,4 @@
+import { enqueue, type Queues } from '@barometer/bus';
 import { type JobPayload, SCORER_VERSION, scoreMention } from '@barometer/core';
 import {
   getTrustProfile,
@@ -6,7 +7,6 @@ import {
   saveRescores,
 } from '@barometer/db';
 import type { JobContext, WorkerDeps } from '../context.ts';
-import { enqueue, type Queues } from '../queues.ts';
 
 const RESCORE_BATCH_SIZE = 500;
 
@@ -56,7 +56,7 @@ export async function rescoreMentions(
     ctx.log.info({ version: SCORER_VERSION }, 'rescore complete');
     return;
   }
-  const profile = await getTrustProfile(deps.database.db);
+  const profile = await getTrustProfile(deps.database.pool);
   const taxonomy = profile?.taxonomy ?? {};
   const scores = batch.map((m) => ({
     id: m.id,

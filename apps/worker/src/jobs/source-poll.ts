@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { type FeedPollResult, pollFeed } from '@barometer/connectors';
+import { acquireLock, enqueueMany } from '@barometer/bus';
+import { type ConnectorPollResult, connectorFor } from '@barometer/connectors';
 import {
   feedHttpPolicy,
   INGEST_BATCH_SIZE,
@@ -11,15 +11,12 @@ import {
 } from '@barometer/core';
 import { getSource, getTrustProfile, recordPollFailure, recordPollSuccess } from '@barometer/db';
 import { ConnectorError, hostKey } from '@barometer/http';
-import type { Redis } from 'ioredis';
 import type { JobContext, WorkerDeps } from '../context.ts';
-import { enqueueMany } from '../queues.ts';
 
 /** Longer than the guarded client's total deadline, so a lock never expires mid-request. */
 const HOST_LOCK_TTL_MS = 45_000;
 /** How long a poll waits for another poll of the same host before leaving it to the next tick. */
 const HOST_LOCK_WAIT_MS = 20_000;
-const HOST_LOCK_RETRY_MS = 100;
 
 /**
  * Fetches one source politely (one request in flight per host across every worker, conditional
@@ -33,27 +30,36 @@ export async function pollSource(
   ctx: JobContext,
   deps: Pick<WorkerDeps, 'database' | 'queues' | 'config' | 'redis'>,
 ): Promise<void> {
-  const { db } = deps.database;
+  const db = deps.database.pool;
   const source = await getSource(db, payload.sourceId);
   if (!source?.enabled) {
     ctx.log.info({ sourceId: payload.sourceId }, 'source gone or disabled; nothing to poll');
     return;
   }
   const log = ctx.log.child({ sourceId: source.id });
-  const lock = await acquireHostLock(
+  const lock = await acquireLock(
     deps.redis,
     `${deps.config.REDIS_PREFIX}:poll-host:${hostKey(source.url)}`,
+    { ttlMs: HOST_LOCK_TTL_MS, waitMs: HOST_LOCK_WAIT_MS },
   );
   if (!lock) {
     // Still due in Postgres, so the next scheduler tick enqueues it again.
     log.info('another poll of this host is in flight; leaving this one to the next tick');
     return;
   }
-  let result: FeedPollResult;
+  let result: ConnectorPollResult;
   try {
-    result = await pollFeed(
-      source.url,
-      { etag: source.etag, lastModified: source.lastModified, contentHash: source.contentHash },
+    result = await connectorFor(source.kind).poll(
+      {
+        id: source.id,
+        kind: source.kind,
+        url: source.url,
+        validators: {
+          etag: source.etag,
+          lastModified: source.lastModified,
+          contentHash: source.contentHash,
+        },
+      },
       feedHttpPolicy(deps.config),
     );
   } catch (error) {
@@ -91,7 +97,7 @@ export async function pollSource(
   if (result.status === 'ok') {
     const profile = source.isQueryFeed ? undefined : await getTrustProfile(db);
     // Query feeds (a search) keep everything; generic feeds only what mentions the trust.
-    const items = result.feed.items.filter(
+    const items = result.mentions.filter(
       (item) =>
         source.isQueryFeed ||
         (profile !== undefined && mentionsTrust(mentionMatchText(item), profile)),
@@ -104,34 +110,10 @@ export async function pollSource(
     }
     // Enqueue before recording success: if this fails, the poll is retried by the schedule.
     await enqueueMany(deps.queues, 'mentions.ingest', batches);
-    log.info({ items: result.feed.items.length, kept: items.length }, 'polled source');
+    log.info({ items: result.mentions.length, kept: items.length }, 'polled source');
   } else {
     log.debug('source not modified');
   }
   const outcome = outcomeAfterSuccess(source.pollIntervalSeconds, result.cache, new Date());
   await recordPollSuccess(db, source.id, { ...result.validators, nextPollAt: outcome.nextPollAt });
-}
-
-interface HostLock {
-  release(): Promise<void>;
-}
-
-const RELEASE_IF_OWNER = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
-
-/** A short Redis lock per host; waits (bounded) for a holder to finish, or gives up. */
-async function acquireHostLock(redis: Redis, key: string): Promise<HostLock | null> {
-  const token = randomUUID();
-  const deadline = Date.now() + HOST_LOCK_WAIT_MS;
-  for (;;) {
-    const taken = await redis.set(key, token, 'PX', HOST_LOCK_TTL_MS, 'NX');
-    if (taken === 'OK') {
-      return {
-        release: async () => {
-          await redis.eval(RELEASE_IF_OWNER, 1, key, token);
-        },
-      };
-    }
-    if (Date.now() >= deadline) return null;
-    await new Promise((resolve) => setTimeout(resolve, HOST_LOCK_RETRY_MS));
-  }
 }

@@ -1,7 +1,7 @@
+import { claimEpoch, enqueueMany } from '@barometer/bus';
 import type { JobPayload } from '@barometer/core';
 import { forgetValidators, listDueSources } from '@barometer/db';
 import type { JobContext, WorkerDeps } from '../context.ts';
-import { enqueueMany } from '../queues.ts';
 
 /** Sources claimed per tick; the rest wait for the next tick, oldest first. */
 const MAX_SOURCES_PER_TICK = 2000;
@@ -28,16 +28,11 @@ export async function schedulePolls(
   ctx: JobContext,
   deps: Pick<WorkerDeps, 'database' | 'queues' | 'redis' | 'config'>,
 ): Promise<void> {
-  const fresh = await deps.redis.set(
-    redisEpochKey(deps.config.REDIS_PREFIX),
-    new Date().toISOString(),
-    'NX',
-  );
-  if (fresh === 'OK') {
-    const reset = await forgetValidators(deps.database.db);
+  if (await claimEpoch(deps.redis, redisEpochKey(deps.config.REDIS_PREFIX))) {
+    const reset = await forgetValidators(deps.database.pool);
     ctx.log.warn({ sources: reset }, 'Redis has no earlier state: refetching every source in full');
   }
-  const due = await listDueSources(deps.database.db, new Date(), MAX_SOURCES_PER_TICK);
+  const due = await listDueSources(deps.database.pool, new Date(), MAX_SOURCES_PER_TICK);
   if (due.length === 0) return;
   await enqueueMany(
     deps.queues,

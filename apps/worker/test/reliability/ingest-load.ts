@@ -1,7 +1,7 @@
+import { enqueueMany } from '@barometer/bus';
 import type { SourceDto } from '@barometer/core';
 import { INGEST_BATCH_SIZE, type QueueName } from '@barometer/core';
 import { expect, vi } from 'vitest';
-import { enqueueMany } from '../../src/queues.ts';
 import { addFeedSource, type WorkerTestEnv } from '../helpers.ts';
 import { makeMentions, queueState, tallyMentions } from './fixtures.ts';
 

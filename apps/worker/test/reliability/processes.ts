@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { freePort } from '@barometer/db';
+import { freePort } from '@barometer/db/testing';
 import { vi } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../../../..');

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { freePort } from '@barometer/db';
+import { freePort } from '@barometer/db/testing';
 
 export interface PrivateRedis {
   port: number;

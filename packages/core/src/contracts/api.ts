@@ -37,8 +37,16 @@ export const MentionDto = z.object({
   scorerVersion: z.string(),
   parentExternalId: z.string().nullable(),
   rootExternalId: z.string().nullable(),
+  /** `redacted`: patient-identifying details were replaced, because this reader's role needs no more. */
+  textView: z.enum(['raw', 'redacted']),
 });
 export type MentionDto = z.infer<typeof MentionDto>;
+
+/** A mention as stored, before it is shaped for one reader: never sent as it is. */
+export const StoredMention = MentionDto.omit({ textView: true }).extend({
+  redactedText: z.string(),
+});
+export type StoredMention = z.infer<typeof StoredMention>;
 
 const idParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 

@@ -1,9 +1,59 @@
 import { z } from 'zod';
-import { MentionDto } from './api.ts';
+import { LiveRoom } from '../auth/roles.ts';
+import { MentionDto, SourceDto, StoredMention } from './api.ts';
 
-/** What the worker publishes on Redis after a commit, and the API forwards to browsers. */
-export const LiveServerMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('mention.created'), mention: MentionDto }),
+/**
+ * Every live event, by name. The worker and the API publish them on the bus after a commit; the
+ * API forwards each to the sockets allowed to see it, shaped for the reader (mentions redacted
+ * for roles that may not read raw text). Later capabilities add their events here.
+ */
+export function liveEventCatalog<M extends z.ZodType>(mention: M) {
+  return z.discriminatedUnion('type', [
+    z.object({ type: z.literal('mention.created'), mention }),
+    /** Re-scored, edited upstream, or changed by a person (state, tags, notes). */
+    z.object({ type: z.literal('mention.updated'), mention }),
+    z.object({
+      type: z.literal('mention.assigned'),
+      mentionId: z.number().int(),
+      assignee: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+      by: z.object({ id: z.number().int(), name: z.string() }),
+    }),
+    z.object({ type: z.literal('source.updated'), source: SourceDto }),
+    z.object({ type: z.literal('source.deleted'), sourceId: z.number().int() }),
+    z.object({
+      type: z.enum(['issue.opened', 'issue.updated', 'issue.closed']),
+      issue: z.object({
+        id: z.number().int(),
+        title: z.string(),
+        severity: z.enum(['watch', 'alert', 'page']),
+        explanation: z.string(),
+      }),
+    }),
+    z.object({
+      type: z.enum(['alert.raised', 'alert.updated']),
+      alert: z.object({
+        id: z.number().int(),
+        title: z.string(),
+        severity: z.enum(['info', 'alert', 'page']),
+        status: z.enum(['open', 'acknowledged', 'resolved']),
+      }),
+    }),
+  ]);
+}
+
+/** What a browser receives for an event. */
+export const LiveEvent = liveEventCatalog(MentionDto);
+export type LiveEvent = z.infer<typeof LiveEvent>;
+
+/** What travels on the bus: mentions as stored, shaped per reader by the API. */
+export const LiveBusEvent = liveEventCatalog(StoredMention);
+export type LiveBusEvent = z.infer<typeof LiveBusEvent>;
+
+export type LiveEventType = LiveEvent['type'];
+
+/** What a browser may receive: an event, the end of its back-fill, or an error. */
+export const LiveServerMessage = z.union([
+  LiveEvent,
   /**
    * Sent once the back-fill after a `resume` is complete; live items follow. `truncated` says
    * the back-fill stopped at the limit, so the client must reload its pages to close the gap.
@@ -27,16 +77,23 @@ export const LiveClientMessage = z.object({
 });
 export type LiveClientMessage = z.infer<typeof LiveClientMessage>;
 
-/** What travels on the Redis channel: one message per committed ingest batch. */
-export const LiveBusMessage = z.object({
-  type: z.literal('mentions'),
-  mentions: z.array(MentionDto),
-});
+/**
+ * One bus message: events for some rooms (role:<role>, user:<id>), or word that sessions ended,
+ * so every API instance closes the sockets they opened.
+ */
+export const LiveBusMessage = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('events'),
+    rooms: z.array(LiveRoom).min(1),
+    events: z.array(LiveBusEvent).min(1),
+  }),
+  z.object({ kind: z.literal('sessions.ended'), sessionIds: z.array(z.string()).min(1) }),
+]);
 export type LiveBusMessage = z.infer<typeof LiveBusMessage>;
 
-/** The Redis channel carrying committed mentions, namespaced by the deployment's key prefix. */
+/** The Redis channel carrying live events, namespaced by the deployment's key prefix. */
 export function liveChannel(prefix: string): string {
-  return `${prefix}:live:mentions`;
+  return `${prefix}:live:events`;
 }
 
 /** The most a reconnecting client is back-filled with; beyond that it reloads the inbox page. */

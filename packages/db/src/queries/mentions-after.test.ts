@@ -1,7 +1,7 @@
 import { scoreMention } from '@barometer/core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../test-database.ts';
 import { addFeedSource, mentionToStore } from '../testing/fixtures.ts';
+import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
 import { listMentionsAfter, upsertMentions } from './mentions.ts';
 
 let database: TestDatabase;

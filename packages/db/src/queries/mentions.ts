@@ -1,12 +1,11 @@
 import {
   LIVE_BACKFILL_LIMIT,
-  type MentionDto,
   type MentionListQuery,
-  type MentionPage,
   type MentionScore,
   type NormalizedMention,
+  type StoredMention,
 } from '@barometer/core';
-import type pg from 'pg';
+import type { Queryable } from '../client.ts';
 
 /** A mention ready to store: what the connector produced plus what the scorer said. */
 export interface MentionToStore {
@@ -16,8 +15,10 @@ export interface MentionToStore {
 }
 
 export interface UpsertResult {
-  /** Ids of rows that were inserted or whose content changed, in input order. */
+  /** Ids of rows that were inserted or whose content changed, in id order. */
   changedIds: number[];
+  /** The subset of `changedIds` that are new rows. */
+  insertedIds: number[];
   inserted: number;
   updated: number;
 }
@@ -71,11 +72,11 @@ export function scoreColumns(s: MentionScore) {
 }
 
 export async function upsertMentions(
-  pool: pg.Pool,
+  q: Queryable,
   sourceId: number,
   rows: MentionToStore[],
 ): Promise<UpsertResult> {
-  if (rows.length === 0) return { changedIds: [], inserted: 0, updated: 0 };
+  if (rows.length === 0) return { changedIds: [], insertedIds: [], inserted: 0, updated: 0 };
   // A batch may repeat an external id (a feed listing one guid twice): keep the last copy,
   // because Postgres refuses to update one row twice in a single statement.
   const byExternalId = new Map<string, MentionToStore>();
@@ -94,13 +95,17 @@ export async function upsertMentions(
     parent_external_id: m.parentExternalId,
     root_external_id: m.rootExternalId,
   }));
-  const { rows: out } = await pool.query<{ id: number; inserted: boolean }>(UPSERT_SQL, [
+  const { rows: out } = await q.query<{ id: number; inserted: boolean }>(UPSERT_SQL, [
     sourceId,
     JSON.stringify(payload),
   ]);
   const inserted = out.filter((r) => r.inserted).length;
   return {
     changedIds: out.map((r) => r.id).sort((a, b) => a - b),
+    insertedIds: out
+      .filter((r) => r.inserted)
+      .map((r) => r.id)
+      .sort((a, b) => a - b),
     inserted,
     updated: out.length - inserted,
   };
@@ -110,14 +115,14 @@ const SELECT_DTO = `
 select m.id, m.source_id, s.name as source_name, s.kind as source_kind, m.external_id, m.url,
   m.author, m.title, m.text, m.html, m.published_at, m.fetched_at, m.sentiment_score,
   m.sentiment_label, m.sentiment_confidence, m.flags, m.flag_evidence, m.topics, m.explanation,
-  m.scorer_version, m.parent_external_id, m.root_external_id
+  m.scorer_version, m.parent_external_id, m.root_external_id, m.redacted_text
 from mentions m join sources s on s.id = m.source_id`;
 
 interface DtoRow {
   id: number;
   source_id: number;
   source_name: string;
-  source_kind: MentionDto['sourceKind'];
+  source_kind: StoredMention['sourceKind'];
   external_id: string;
   url: string | null;
   author: string | null;
@@ -127,18 +132,20 @@ interface DtoRow {
   published_at: Date | null;
   fetched_at: Date;
   sentiment_score: number;
-  sentiment_label: MentionDto['sentimentLabel'];
+  sentiment_label: StoredMention['sentimentLabel'];
   sentiment_confidence: number;
-  flags: MentionDto['flags'];
-  flag_evidence: MentionDto['flagEvidence'];
+  flags: StoredMention['flags'];
+  flag_evidence: StoredMention['flagEvidence'];
   topics: string[];
   explanation: string[];
   scorer_version: string;
   parent_external_id: string | null;
   root_external_id: string | null;
+  redacted_text: string | null;
 }
 
-function toDto(r: DtoRow): MentionDto {
+/** The one place a mention row becomes the domain's shape. */
+function toStoredMention(r: DtoRow): StoredMention {
   return {
     id: r.id,
     sourceId: r.source_id,
@@ -162,42 +169,52 @@ function toDto(r: DtoRow): MentionDto {
     scorerVersion: r.scorer_version,
     parentExternalId: r.parent_external_id,
     rootExternalId: r.root_external_id,
+    // Rows from before redaction was stored fall back to the text; the scorer re-run fills them.
+    redactedText: r.redacted_text ?? r.text,
   };
 }
 
-export async function getMention(pool: pg.Pool, id: number): Promise<MentionDto | undefined> {
-  const { rows } = await pool.query<DtoRow>(`${SELECT_DTO} where m.id = $1`, [id]);
-  return rows[0] ? toDto(rows[0]) : undefined;
+export async function getMention(q: Queryable, id: number): Promise<StoredMention | undefined> {
+  const { rows } = await q.query<DtoRow>(`${SELECT_DTO} where m.id = $1`, [id]);
+  return rows[0] ? toStoredMention(rows[0]) : undefined;
 }
 
-export async function getMentionsByIds(pool: pg.Pool, ids: number[]): Promise<MentionDto[]> {
+export async function getMentionsByIds(q: Queryable, ids: number[]): Promise<StoredMention[]> {
   if (ids.length === 0) return [];
-  const { rows } = await pool.query<DtoRow>(
+  const { rows } = await q.query<DtoRow>(
     `${SELECT_DTO} where m.id = any($1::bigint[]) order by m.id`,
     [ids],
   );
-  return rows.map(toDto);
+  return rows.map(toStoredMention);
 }
 
 /** Newest first by arrival (id), so a page boundary never moves while mentions stream in. */
-export async function listMentions(pool: pg.Pool, q: MentionListQuery): Promise<MentionPage> {
+export interface StoredMentionPage {
+  items: StoredMention[];
+  nextCursor: number | null;
+}
+
+export async function listMentions(
+  q: Queryable,
+  query: MentionListQuery,
+): Promise<StoredMentionPage> {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (clause: (p: string) => string, value: unknown) => {
     params.push(value);
     where.push(clause(`$${params.length}`));
   };
-  if (q.cursor !== undefined) add((p) => `m.id < ${p}`, q.cursor);
-  if (q.sourceId !== undefined) add((p) => `m.source_id = ${p}`, q.sourceId);
-  if (q.label !== undefined) add((p) => `m.sentiment_label = ${p}`, q.label);
-  if (q.topic !== undefined) add((p) => `m.topics @> array[${p}::text]`, q.topic);
-  if (q.flag !== undefined) add((p) => `(m.flags ->> ${p})::boolean`, q.flag);
-  params.push(q.limit + 1);
+  if (query.cursor !== undefined) add((p) => `m.id < ${p}`, query.cursor);
+  if (query.sourceId !== undefined) add((p) => `m.source_id = ${p}`, query.sourceId);
+  if (query.label !== undefined) add((p) => `m.sentiment_label = ${p}`, query.label);
+  if (query.topic !== undefined) add((p) => `m.topics @> array[${p}::text]`, query.topic);
+  if (query.flag !== undefined) add((p) => `(m.flags ->> ${p})::boolean`, query.flag);
+  params.push(query.limit + 1);
   const sql = `${SELECT_DTO} ${where.length ? `where ${where.join(' and ')}` : ''}
     order by m.id desc limit $${params.length}`;
-  const { rows } = await pool.query<DtoRow>(sql, params);
-  const items = rows.slice(0, q.limit).map(toDto);
-  const nextCursor = rows.length > q.limit ? (items.at(-1)?.id ?? null) : null;
+  const { rows } = await q.query<DtoRow>(sql, params);
+  const items = rows.slice(0, query.limit).map(toStoredMention);
+  const nextCursor = rows.length > query.limit ? (items.at(-1)?.id ?? null) : null;
   return { items, nextCursor };
 }
 
@@ -209,11 +226,11 @@ export async function listMentions(pool: pg.Pool, q: MentionListQuery): Promise<
  * rows after `afterId` alone, so a burst of re-sent margin rows never crowds out the missed ones.
  */
 export async function listMentionsAfter(
-  pool: pg.Pool,
+  q: Queryable,
   afterId: number,
   limit = LIVE_BACKFILL_LIMIT,
-): Promise<MentionDto[]> {
-  const { rows } = await pool.query<DtoRow>(
+): Promise<StoredMention[]> {
+  const { rows } = await q.query<DtoRow>(
     `(${SELECT_DTO} where m.id > $1 order by m.id limit $2)
      union all
      (${SELECT_DTO}
@@ -222,14 +239,14 @@ export async function listMentionsAfter(
       order by m.id desc limit $3)`,
     [afterId, limit, REORDER_MARGIN_ROWS],
   );
-  return rows.map(toDto).sort((x, y) => x.id - y.id);
+  return rows.map(toStoredMention).sort((x, y) => x.id - y.id);
 }
 
 /** How far back a late commit can hide: ingest batches in flight at once, with room to spare. */
 const REORDER_MARGIN_SECONDS = 10;
 const REORDER_MARGIN_ROWS = 2000;
 
-export async function latestMentionId(pool: pg.Pool): Promise<number | null> {
-  const { rows } = await pool.query<{ id: number | null }>('select max(id) as id from mentions');
+export async function latestMentionId(q: Queryable): Promise<number | null> {
+  const { rows } = await q.query<{ id: number | null }>('select max(id) as id from mentions');
   return rows[0]?.id ?? null;
 }

@@ -1,5 +1,5 @@
 import type { MentionScore, ScorerStatus } from '@barometer/core';
-import type pg from 'pg';
+import type { Queryable } from '../client.ts';
 import { scoreColumns } from './mentions.ts';
 
 export interface MentionToRescore {
@@ -10,12 +10,12 @@ export interface MentionToRescore {
 
 /** The next batch of mentions scored by another scorer version, in id order. */
 export async function listMentionsToRescore(
-  pool: pg.Pool,
+  q: Queryable,
   scorerVersion: string,
   afterId: number,
   limit: number,
 ): Promise<MentionToRescore[]> {
-  const { rows } = await pool.query<MentionToRescore>(
+  const { rows } = await q.query<MentionToRescore>(
     `select id, title, text from mentions
      where id > $2 and scorer_version <> $1 order by id limit $3`,
     [scorerVersion, afterId, limit],
@@ -23,8 +23,8 @@ export async function listMentionsToRescore(
   return rows;
 }
 
-export async function hasMentionsToRescore(pool: pg.Pool, scorerVersion: string): Promise<boolean> {
-  const { rows } = await pool.query<{ present: boolean }>(
+export async function hasMentionsToRescore(q: Queryable, scorerVersion: string): Promise<boolean> {
+  const { rows } = await q.query<{ present: boolean }>(
     'select exists (select 1 from mentions where scorer_version <> $1) as present',
     [scorerVersion],
   );
@@ -36,12 +36,12 @@ export async function hasMentionsToRescore(pool: pg.Pool, scorerVersion: string)
  * and re-scored it since the batch was read, and the score computed here is of the old text.
  */
 export async function saveRescores(
-  pool: pg.Pool,
+  q: Queryable,
   scores: { id: number; score: MentionScore }[],
 ): Promise<number> {
   if (scores.length === 0) return 0;
   const payload = scores.map(({ id, score }) => ({ id, ...scoreColumns(score) }));
-  const result = await pool.query(
+  const result = await q.query(
     `update mentions m set
        sentiment_score = x.sentiment_score, sentiment_label = x.sentiment_label,
        sentiment_confidence = x.sentiment_confidence, explanation = x.explanation,
@@ -58,11 +58,8 @@ export async function saveRescores(
   return result.rowCount ?? 0;
 }
 
-export async function readScorerStatus(
-  pool: pg.Pool,
-  scorerVersion: string,
-): Promise<ScorerStatus> {
-  const { rows } = await pool.query<{ total: number; current: number }>(
+export async function readScorerStatus(q: Queryable, scorerVersion: string): Promise<ScorerStatus> {
+  const { rows } = await q.query<{ total: number; current: number }>(
     `select count(*)::int as total,
             count(*) filter (where scorer_version = $1)::int as current
      from mentions`,

@@ -1,6 +1,7 @@
 import type { SourceCreateBody, TrustProfile } from '@barometer/core';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../client.ts';
+import type pg from 'pg';
+import { orm, withTransaction } from '../client.ts';
 import { sources } from '../schema/sources.ts';
 import { trustProfile } from '../schema/trust-profile.ts';
 
@@ -11,11 +12,12 @@ export interface SeedResult {
 
 /** Seeds only what is empty: a database someone has already configured is left alone. */
 export async function seedIfEmpty(
-  db: Db,
+  pool: pg.Pool,
   profile: TrustProfile,
   sourceList: SourceCreateBody[],
 ): Promise<SeedResult> {
-  return db.transaction(async (tx) => {
+  return withTransaction(pool, async (client) => {
+    const tx = orm(client);
     const inserted = await tx
       .insert(trustProfile)
       .values({ id: 1, ...profile })

@@ -1,6 +1,6 @@
 import type { SourceCreateBody, SourceDto, SourceUpdateBody } from '@barometer/core';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../client.ts';
+import { orm, type Queryable } from '../client.ts';
 import { sources } from '../schema/sources.ts';
 
 export type SourceRow = typeof sources.$inferSelect;
@@ -31,41 +31,41 @@ function toDto(row: SourceRow & { mentionsLast24h: number }): SourceDto {
   };
 }
 
-export async function listSources(db: Db): Promise<SourceDto[]> {
-  const rows = await db
+export async function listSources(q: Queryable): Promise<SourceDto[]> {
+  const rows = await orm(q)
     .select({ source: sources, mentionsLast24h })
     .from(sources)
     .orderBy(sources.name, sources.id);
   return rows.map((r) => toDto({ ...r.source, mentionsLast24h: r.mentionsLast24h }));
 }
 
-export async function getSource(db: Db, id: number): Promise<SourceRow | undefined> {
-  const [row] = await db.select().from(sources).where(sql`${sources.id} = ${id}`);
+export async function getSource(q: Queryable, id: number): Promise<SourceRow | undefined> {
+  const [row] = await orm(q).select().from(sources).where(sql`${sources.id} = ${id}`);
   return row;
 }
 
-export async function getSourceDto(db: Db, id: number): Promise<SourceDto | undefined> {
-  const [row] = await db
+export async function getSourceDto(q: Queryable, id: number): Promise<SourceDto | undefined> {
+  const [row] = await orm(q)
     .select({ source: sources, mentionsLast24h })
     .from(sources)
     .where(sql`${sources.id} = ${id}`);
   return row ? toDto({ ...row.source, mentionsLast24h: row.mentionsLast24h }) : undefined;
 }
 
-export async function createSource(db: Db, body: SourceCreateBody): Promise<SourceDto> {
-  const [row] = await db.insert(sources).values(body).returning();
+export async function createSource(q: Queryable, body: SourceCreateBody): Promise<SourceDto> {
+  const [row] = await orm(q).insert(sources).values(body).returning();
   if (!row) throw new Error('unable to create source: no row returned');
   return toDto({ ...row, mentionsLast24h: 0 });
 }
 
 export async function updateSource(
-  db: Db,
+  q: Queryable,
   id: number,
   body: SourceUpdateBody,
 ): Promise<SourceDto | undefined> {
   // Re-enabling or changing the URL is a fresh start: clear the failure state and poll soon.
   const restart = body.url !== undefined || body.enabled === true;
-  const [row] = await db
+  const [row] = await orm(q)
     .update(sources)
     .set({
       ...body,
@@ -84,12 +84,12 @@ export async function updateSource(
     .where(sql`${sources.id} = ${id}`)
     .returning();
   if (!row) return undefined;
-  return getSourceDto(db, row.id);
+  return getSourceDto(q, row.id);
 }
 
 /** Sources whose next poll is due, oldest first. */
-export async function listDueSources(db: Db, now: Date, limit: number): Promise<SourceRow[]> {
-  return db
+export async function listDueSources(q: Queryable, now: Date, limit: number): Promise<SourceRow[]> {
+  return orm(q)
     .select()
     .from(sources)
     .where(
@@ -106,9 +106,13 @@ export interface PollSuccess {
   nextPollAt: Date;
 }
 
-export async function recordPollSuccess(db: Db, id: number, result: PollSuccess): Promise<void> {
+export async function recordPollSuccess(
+  q: Queryable,
+  id: number,
+  result: PollSuccess,
+): Promise<void> {
   const now = new Date();
-  await db
+  await orm(q)
     .update(sources)
     .set({
       status: 'healthy',
@@ -133,9 +137,13 @@ export interface PollFailure {
   nextPollAt: Date;
 }
 
-export async function recordPollFailure(db: Db, id: number, failure: PollFailure): Promise<void> {
+export async function recordPollFailure(
+  q: Queryable,
+  id: number,
+  failure: PollFailure,
+): Promise<void> {
   const now = new Date();
-  await db
+  await orm(q)
     .update(sources)
     .set({
       status: failure.status,
@@ -150,8 +158,8 @@ export async function recordPollFailure(db: Db, id: number, failure: PollFailure
 }
 
 /** "Poll now": the next scheduler tick picks the source up; paused sources are resumed. */
-export async function requestPollNow(db: Db, id: number): Promise<SourceDto | undefined> {
-  const [row] = await db
+export async function requestPollNow(q: Queryable, id: number): Promise<SourceDto | undefined> {
+  const [row] = await orm(q)
     .update(sources)
     .set({
       nextPollAt: new Date(),
@@ -160,7 +168,7 @@ export async function requestPollNow(db: Db, id: number): Promise<SourceDto | un
     })
     .where(sql`${sources.id} = ${id}`)
     .returning({ id: sources.id });
-  return row ? getSourceDto(db, row.id) : undefined;
+  return row ? getSourceDto(q, row.id) : undefined;
 }
 
 /**
@@ -168,9 +176,9 @@ export async function requestPollNow(db: Db, id: number): Promise<SourceDto | un
  * Used when Redis has lost its state: ingest jobs that were in flight are gone, and a 304 or an
  * unchanged body hash would otherwise hide their items for good. Upserts make the refetch safe.
  */
-export async function forgetValidators(db: Db, sourceId?: number): Promise<number> {
+export async function forgetValidators(q: Queryable, sourceId?: number): Promise<number> {
   const only = sourceId === undefined ? sql`true` : sql`${sources.id} = ${sourceId}`;
-  const rows = await db
+  const rows = await orm(q)
     .update(sources)
     .set({ etag: null, lastModified: null, contentHash: null, nextPollAt: new Date() })
     .where(sql`${sources.enabled} and ${sources.status} <> 'gone' and ${only}`)

@@ -1,10 +1,10 @@
 import type { TrustProfile } from '@barometer/core';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../client.ts';
+import { orm, type Queryable } from '../client.ts';
 import { trustProfile } from '../schema/trust-profile.ts';
 
-export async function getTrustProfile(db: Db): Promise<TrustProfile | undefined> {
-  const [row] = await db.select().from(trustProfile).where(sql`${trustProfile.id} = 1`);
+export async function getTrustProfile(q: Queryable): Promise<TrustProfile | undefined> {
+  const [row] = await orm(q).select().from(trustProfile).where(sql`${trustProfile.id} = 1`);
   if (!row) return undefined;
   return {
     name: row.name,
@@ -16,8 +16,8 @@ export async function getTrustProfile(db: Db): Promise<TrustProfile | undefined>
   };
 }
 
-export async function saveTrustProfile(db: Db, profile: TrustProfile): Promise<void> {
-  await db
+export async function saveTrustProfile(q: Queryable, profile: TrustProfile): Promise<void> {
+  await orm(q)
     .insert(trustProfile)
     .values({ id: 1, ...profile })
     .onConflictDoUpdate({ target: trustProfile.id, set: { ...profile, updatedAt: new Date() } });

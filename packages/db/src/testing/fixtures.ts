@@ -12,10 +12,10 @@ import { createSource } from '../queries/sources.ts';
 
 /** An enabled RSS query feed polled hourly, unless the test says otherwise. */
 export function addFeedSource(
-  database: Pick<Database, 'db'>,
+  database: Pick<Database, 'pool'>,
   fields: Pick<SourceCreateBody, 'name' | 'url'> & Partial<SourceCreateBody>,
 ): Promise<SourceDto> {
-  return createSource(database.db, {
+  return createSource(database.pool, {
     kind: 'rss',
     isQueryFeed: true,
     pollIntervalSeconds: 3600,

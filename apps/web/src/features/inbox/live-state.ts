@@ -80,7 +80,10 @@ export function applyLiveEvents(
         if (message.lastId !== null && (maxId === null || message.lastId > maxId)) {
           maxId = message.lastId;
         }
-      } else {
+      } else if (message.type === 'mention.updated') {
+        // A change to a row already shown (re-scored, edited, triaged): replace it in place.
+        added.set(message.mention.id, message.mention);
+      } else if (message.type === 'error') {
         lastError = message.error.message;
       }
     }

@@ -37,6 +37,7 @@ export function testMention(
     scorerVersion: 'wink-0',
     parentExternalId: null,
     rootExternalId: null,
+    textView: 'raw',
     ...rest,
   };
 }

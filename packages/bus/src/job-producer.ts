@@ -7,7 +7,7 @@ import {
   type QueueName,
 } from '@barometer/core';
 import { type JobsOptions, Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisConnection as Redis } from './connection.ts';
 
 export type Queues = Record<QueueName, Queue>;
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createDatabase, type Database } from './client.ts';
-import { runMigrations } from './migrate.ts';
+import { createDatabase, type Database } from '../client.ts';
+import { runMigrations } from '../migrate.ts';
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 

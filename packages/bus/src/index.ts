@@ -1,0 +1,18 @@
+export {
+  type ConnectionPurpose,
+  closeRedis,
+  createRedisConnection,
+  pingRedis,
+  type RedisConnection,
+} from './connection.ts';
+export {
+  type ConsumerOptions,
+  consumeQueues,
+  type JobConsumers,
+  PermanentJobError,
+  type ReceivedJob,
+} from './job-consumers.ts';
+export { closeQueues, createQueues, enqueue, enqueueMany, type Queues } from './job-producer.ts';
+export { type LiveSubscription, publishLive, subscribeLive } from './live.ts';
+export { acquireLock, claimEpoch, type Lock } from './locks.ts';
+export { installSchedules, nextScheduledRuns, type Schedule } from './schedules.ts';

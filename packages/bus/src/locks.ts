@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import type { RedisConnection } from './connection.ts';
+
+export interface Lock {
+  release(): Promise<void>;
+}
+
+const RELEASE_IF_OWNER = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+const RETRY_MS = 100;
+
+/**
+ * A short Redis lock: waits up to `waitMs` for a holder to finish, or gives up (null). The TTL
+ * frees it if its holder dies; only the holder's token can release it.
+ */
+export async function acquireLock(
+  redis: RedisConnection,
+  key: string,
+  options: { ttlMs: number; waitMs: number },
+): Promise<Lock | null> {
+  const token = randomUUID();
+  const deadline = Date.now() + options.waitMs;
+  for (;;) {
+    const taken = await redis.set(key, token, 'PX', options.ttlMs, 'NX');
+    if (taken === 'OK') {
+      return {
+        release: async () => {
+          await redis.eval(RELEASE_IF_OWNER, 1, key, token);
+        },
+      };
+    }
+    if (Date.now() >= deadline) return null;
+    await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+  }
+}
+
+/**
+ * Sets a key that lives as long as Redis keeps its state; true when it was missing, i.e. Redis is
+ * new or lost its data (and with it any jobs in flight).
+ */
+export async function claimEpoch(redis: RedisConnection, key: string): Promise<boolean> {
+  return (await redis.set(key, new Date().toISOString(), 'NX')) === 'OK';
+}

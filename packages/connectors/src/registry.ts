@@ -1,0 +1,19 @@
+import type { SourceKind } from '@barometer/core';
+import type { Connector, StreamConnector } from './connector.ts';
+import { feedConnector } from './feed/feed-connector.ts';
+
+/** Every source kind has a connector here, or this does not compile. */
+const connectors: { [K in SourceKind]: Connector & { kind: K } } = {
+  rss: feedConnector as Connector & { kind: 'rss' },
+};
+
+/** Kinds read as long-lived streams (their polls, if any, are the catch-up path). */
+const streamConnectors: Partial<Record<SourceKind, StreamConnector>> = {};
+
+export function connectorFor(kind: SourceKind): Connector {
+  return connectors[kind];
+}
+
+export function streamConnectorFor(kind: SourceKind): StreamConnector | undefined {
+  return streamConnectors[kind];
+}

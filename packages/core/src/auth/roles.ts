@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+export const ROLES = ['officer', 'manager', 'oncall', 'admin'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+/**
+ * Everything a person can do, each one named once. Routes, the live socket and the dashboard all
+ * ask `can(roles, permission)`; nothing checks a role by name.
+ */
+export const PERMISSIONS = [
+  'mentions.read',
+  /** Patient-identifying text as written; everyone else reads the redacted copy. */
+  'mentions.read-raw',
+  'sources.read',
+  'sources.write',
+  'sources.delete',
+  'sources.poll',
+  'scorer.read',
+  'users.read',
+  'users.write',
+  'audit.read',
+  'docs.read',
+] as const;
+export const Permission = z.enum(PERMISSIONS);
+export type Permission = z.infer<typeof Permission>;
+
+/**
+ * Role -> what it may do, readable on one screen. Officers triage and see patient details because
+ * they answer the person; managers read figures and the redacted text; on-call staff read what
+ * they are paged about, redacted; admins run the deployment.
+ */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  officer: ['mentions.read', 'mentions.read-raw', 'sources.read', 'sources.poll', 'scorer.read'],
+  manager: ['mentions.read', 'sources.read', 'scorer.read'],
+  oncall: ['mentions.read', 'sources.read'],
+  admin: [
+    'mentions.read',
+    'mentions.read-raw',
+    'sources.read',
+    'sources.write',
+    'sources.delete',
+    'sources.poll',
+    'scorer.read',
+    'users.read',
+    'users.write',
+    'audit.read',
+    'docs.read',
+  ],
+};
+
+export function can(roles: readonly Role[], permission: Permission): boolean {
+  return roles.some((role) => ROLE_PERMISSIONS[role].includes(permission));
+}
+
+export function rolesWith(permission: Permission): Role[] {
+  return ROLES.filter((role) => ROLE_PERMISSIONS[role].includes(permission));
+}
+
+/** Where a live event may go: every holder of a role, or one person. */
+export type LiveRoom = `role:${Role}` | `user:${number}`;
+export const LiveRoom = z.custom<LiveRoom>(
+  (v) => typeof v === 'string' && /^(role:(officer|manager|oncall|admin)|user:\d+)$/.test(v),
+  'a room is role:<role> or user:<id>',
+);
+
+export function roomsFor(permission: Permission): LiveRoom[] {
+  return rolesWith(permission).map((role) => `role:${role}` as const);
+}
+
+export function roomsOf(user: { id: number; roles: readonly Role[] }): LiveRoom[] {
+  return [`user:${user.id}`, ...user.roles.map((role) => `role:${role}` as const)];
+}

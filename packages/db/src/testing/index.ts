@@ -1,0 +1,4 @@
+export * from './fixtures.ts';
+export * from './free-port.ts';
+export * from './redis-prefix.ts';
+export * from './test-database.ts';
