@@ -1,11 +1,20 @@
 // `npm start`: checks Postgres and Redis, builds the dashboard if needed, migrates, seeds the demo
 // (only an empty database), starts simulator + api + worker, prints the URL; Ctrl-C stops all.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { parseEnv, ServiceEnv } from '@barometer/core';
-import { createDatabase, ensureDatabaseExists, runMigrations } from '@barometer/db';
+import {
+  auditedAction,
+  countUsers,
+  createDatabase,
+  ensureDatabaseExists,
+  hashPassword,
+  insertUser,
+  runMigrations,
+} from '@barometer/db';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { z } from 'zod';
@@ -168,6 +177,35 @@ async function waitFor(url: string, what: string, timeoutMs = 60_000): Promise<v
   throw new Error(`${what} did not become ready at ${url} within ${timeoutMs / 1000} s`);
 }
 
+const DEMO_ADMIN_EMAIL = 'admin@northfield.example';
+
+/** On a database with nobody in it, the demo's first admin, with a random password. */
+async function createDemoAdmin(
+  database: ReturnType<typeof createDatabase>,
+): Promise<{ email: string; password: string } | null> {
+  if ((await countUsers(database.pool)) > 0) return null;
+  const password = randomBytes(15).toString('base64url');
+  const passwordHash = await hashPassword(password);
+  await auditedAction(database.pool, { userId: null, label: 'npm start (demo)' }, async (tx) => {
+    const user = await insertUser(tx, {
+      email: DEMO_ADMIN_EMAIL,
+      displayName: 'Demo admin',
+      roles: ['admin', 'officer'],
+      passwordHash,
+    });
+    return {
+      result: user,
+      audit: {
+        action: 'user.created',
+        subjectType: 'user',
+        subjectId: user.id,
+        after: { email: user.email, roles: user.roles },
+      },
+    };
+  });
+  return { email: DEMO_ADMIN_EMAIL, password };
+}
+
 async function main(): Promise<void> {
   let config: z.infer<typeof StartEnv>;
   try {
@@ -187,8 +225,10 @@ async function main(): Promise<void> {
 
   if (await ensureDatabaseExists(config.DATABASE_URL)) say('Created the database.');
   const database = createDatabase(config.DATABASE_URL, { max: 2 });
+  let demoAdmin: { email: string; password: string } | null = null;
   try {
     await runMigrations(database);
+    demoAdmin = await createDemoAdmin(database);
   } finally {
     await database.close();
   }
@@ -226,6 +266,12 @@ async function main(): Promise<void> {
   say(
     `\nBarometer is running: ${url}\n(simulated feeds at ${simulatorUrl}; Ctrl-C stops everything)`,
   );
+  if (demoAdmin) {
+    say(
+      `\nSign in as the demo admin (shown once; add people from the Users page or with\n` +
+        `npx barometer user add):\n  e-mail:   ${demoAdmin.email}\n  password: ${demoAdmin.password}`,
+    );
+  }
 }
 
 main().catch((error: unknown) => {

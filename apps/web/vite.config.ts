@@ -15,7 +15,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in the build the API serves: they would publish the source to anyone.
+    sourcemap: false,
     rolldownOptions: {
       treeshake: {
         // @barometer/core is pure (no I/O, no top-level effects) but does not say so in its

@@ -1,45 +1,105 @@
 import { existsSync } from 'node:fs';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { ApiDeps } from './deps.ts';
+import { registerAuth, requireViewer } from './plugins/auth.ts';
+import { registerDocs } from './plugins/docs.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
+import { registerSecurity } from './plugins/security.ts';
+import { route, websocketRoute } from './route-table.ts';
+import * as audit from './routes/audit.ts';
 import * as health from './routes/health.ts';
 import * as mentions from './routes/mentions.ts';
+import * as oidc from './routes/oidc.ts';
 import * as scorer from './routes/scorer.ts';
+import * as session from './routes/session.ts';
 import * as sources from './routes/sources.ts';
+import * as users from './routes/users.ts';
+
+/** Sign-in attempts per address per minute, across every account (the per-account hold is separate). */
+const SIGN_IN_PER_ADDRESS = { max: 20, timeWindow: 60_000 };
 
 /** Builds the app without listening, so tests drive it with `app.inject` or a real socket. */
 export async function buildApp(
   deps: ApiDeps,
   logger?: FastifyBaseLogger,
 ): Promise<FastifyInstance> {
+  const { config } = deps;
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
     bodyLimit: 256 * 1024,
+    trustProxy: config.TRUST_PROXY,
   });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  await registerDocs(app);
+  await registerSecurity(app, config);
+  await registerAuth(app, deps);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    redis: deps.redis,
+    nameSpace: `${config.REDIS_PREFIX}:ratelimit:`,
+    errorResponseBuilder: (_req, context) => ({
+      statusCode: 429,
+      error: {
+        code: 'too_many_requests',
+        message: `Too many attempts from this address. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
+      },
+    }),
+  });
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
 
-  // Every route of the API, in one table.
-  app.get('/api/health', health.liveness());
-  app.get('/api/ready', health.readiness(deps));
-  app.get('/api/mentions', mentions.list(deps));
-  app.get('/api/mentions/:id', mentions.show(deps));
-  app.get('/api/sources', sources.list(deps));
-  app.post('/api/sources', sources.create(deps));
-  app.get('/api/sources/presets', sources.presets(deps));
-  app.post('/api/sources/discover', sources.discover(deps));
-  app.get('/api/sources/:id', sources.show(deps));
-  app.patch('/api/sources/:id', sources.update(deps));
-  app.post('/api/sources/:id/poll', sources.pollNow(deps));
-  app.get('/api/scorer/status', scorer.status(deps));
-  app.get('/api/live', { websocket: true }, (socket, req) =>
-    deps.live.attach(socket, { userId: 0, roles: ['admin'], sessionId: 'anonymous' }, req.log),
-  );
+  // Every route of the API, in the order of core's endpoint table.
+  route(app, 'GET /api/health', health.liveness());
+  route(app, 'GET /api/ready', health.readiness(deps));
+  route(app, 'GET /api/auth/providers', session.providers(deps));
+  route(app, 'POST /api/session', session.signIn(deps), {
+    config: { rateLimit: SIGN_IN_PER_ADDRESS },
+  });
+  route(app, 'GET /api/session', session.current(deps));
+  route(app, 'DELETE /api/session', session.signOut(deps, 'this'));
+  route(app, 'DELETE /api/sessions', session.signOut(deps, 'all'));
+  route(app, 'GET /api/auth/oidc/start', oidc.start(deps));
+  route(app, 'GET /api/auth/oidc/callback', oidc.callback(deps));
+  route(app, 'GET /api/invitations/:token', session.invitationInfo(deps));
+  route(app, 'POST /api/invitations/:token', session.acceptInvitation(deps), {
+    config: { rateLimit: SIGN_IN_PER_ADDRESS },
+  });
+  route(app, 'GET /api/mentions', mentions.list(deps));
+  route(app, 'GET /api/mentions/:id', mentions.show(deps));
+  route(app, 'GET /api/sources', sources.list(deps));
+  route(app, 'POST /api/sources', sources.create(deps));
+  route(app, 'POST /api/sources/preview', sources.preview(deps));
+  route(app, 'GET /api/sources/presets', sources.presets(deps));
+  route(app, 'POST /api/sources/discover', sources.discover(deps));
+  route(app, 'GET /api/sources/:id', sources.show(deps));
+  route(app, 'PATCH /api/sources/:id', sources.update(deps));
+  route(app, 'GET /api/sources/:id/deletion', sources.deletion(deps));
+  route(app, 'DELETE /api/sources/:id', sources.remove(deps));
+  route(app, 'POST /api/sources/:id/poll', sources.pollNow(deps));
+  route(app, 'GET /api/scorer/status', scorer.status(deps));
+  route(app, 'GET /api/users', users.list(deps));
+  route(app, 'POST /api/users', users.invite(deps));
+  route(app, 'PATCH /api/users/:id', users.update(deps));
+  route(app, 'POST /api/users/:id/invitation', users.reinvite(deps));
+  route(app, 'GET /api/audit', audit.list(deps));
+  route(app, 'GET /api/audit/export', audit.exportCsv(deps));
+  route(app, 'GET /api/docs', async () => app.swagger());
+  websocketRoute(app, 'GET /api/live', (socket, req) => {
+    const viewer = requireViewer(req);
+    deps.live.attach(
+      socket,
+      { userId: viewer.userId, roles: viewer.roles, sessionId: viewer.sessionId },
+      req.log.child({ userId: viewer.userId }),
+    );
+  });
 
-  if (existsSync(deps.config.WEB_DIST)) {
-    await app.register(fastifyStatic, { root: deps.config.WEB_DIST, wildcard: false });
+  if (existsSync(config.WEB_DIST)) {
+    await app.register(fastifyStatic, { root: config.WEB_DIST, wildcard: false });
     // Client-side routes (/sources, ...) get the app shell; unknown /api paths stay JSON 404s.
     app.get('/*', (req, reply) => {
       if (req.url === '/api' || req.url.startsWith('/api/') || req.url.startsWith('/api?')) {

@@ -1,5 +1,5 @@
 import { closeRedis, createRedisConnection } from '@barometer/bus';
-import { assertSchemaUpToDate, createDatabase } from '@barometer/db';
+import { assertSchemaUpToDate, createDatabase, liveSessionIds } from '@barometer/db';
 import { createLogger, isEntryPoint, runService } from '@barometer/runtime';
 import { buildApp } from './app.ts';
 import { type ApiConfig, loadApiConfig } from './config.ts';
@@ -25,7 +25,7 @@ export async function startApiServer(config: ApiConfig): Promise<RunningApi> {
     pool: database.pool,
     prefix: config.REDIS_PREFIX,
     log,
-    validSessions: async (ids) => new Set(ids),
+    validSessions: (ids) => liveSessionIds(database.pool, ids, config.SESSION_IDLE_MINUTES),
   });
   await live.start();
   const app = await buildApp({ config, database, redis, live }, log);

@@ -14,9 +14,9 @@ afterAll(async () => {
 });
 
 test('health answers without touching the stores and ready reports both stores', async () => {
-  const health = await env.app.inject({ method: 'GET', url: '/api/health' });
+  const health = await env.inject({ method: 'GET', url: '/api/health' });
   expect(health.statusCode).toBe(200);
-  const ready = await env.app.inject({ method: 'GET', url: '/api/ready' });
+  const ready = await env.inject({ method: 'GET', url: '/api/ready' });
   expect(ready.statusCode).toBe(200);
   expect(ready.json()).toEqual({ status: 'ready', postgres: 'ok', redis: 'ok' });
 });
@@ -32,7 +32,7 @@ test('mentions are listed newest first with a cursor that walks every page once'
   const seen: number[] = [];
   let cursor: number | null = null;
   do {
-    const response: { statusCode: number; json<T>(): T } = await env.app.inject({
+    const response: { statusCode: number; json<T>(): T } = await env.inject({
       method: 'GET',
       url: `/api/mentions?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
     });
@@ -46,11 +46,11 @@ test('mentions are listed newest first with a cursor that walks every page once'
 });
 
 test('mentions filter by sentiment label and by source', async () => {
-  const negative = await env.app.inject({ method: 'GET', url: '/api/mentions?label=negative' });
+  const negative = await env.inject({ method: 'GET', url: '/api/mentions?label=negative' });
   const items = negative.json<MentionPage>().items;
   expect(items.length).toBeGreaterThan(0);
   expect(items.every((m) => m.sentimentLabel === 'negative')).toBe(true);
-  const otherSource = await env.app.inject({
+  const otherSource = await env.inject({
     method: 'GET',
     url: `/api/mentions?sourceId=${env.sourceId + 999}`,
   });
@@ -59,10 +59,10 @@ test('mentions filter by sentiment label and by source', async () => {
 
 test('one mention is shown with its source, and an unknown one is a 404 in the error shape', async () => {
   const [id] = await env.ingest(['Northfield General maternity was brilliant']);
-  const found = await env.app.inject({ method: 'GET', url: `/api/mentions/${id}` });
+  const found = await env.inject({ method: 'GET', url: `/api/mentions/${id}` });
   expect(found.statusCode).toBe(200);
   expect(found.json()).toMatchObject({ id, sourceName: 'Test feed', sourceKind: 'rss' });
-  const missing = await env.app.inject({ method: 'GET', url: '/api/mentions/999999' });
+  const missing = await env.inject({ method: 'GET', url: '/api/mentions/999999' });
   expect(missing.statusCode).toBe(404);
   expect(missing.json<ErrorBody>().error.code).toBe('not_found');
 });
@@ -74,7 +74,7 @@ test.each([
   ['/api/mentions?cursor=-4', 'cursor'],
   ['/api/mentions/abc', 'id'],
 ])('GET %s is refused with a 400 naming %s', async (url, field) => {
-  const response = await env.app.inject({ method: 'GET', url });
+  const response = await env.inject({ method: 'GET', url });
   expect(response.statusCode).toBe(400);
   const body = response.json<ErrorBody>();
   expect(body.error.code).toBe('validation_error');
@@ -87,15 +87,15 @@ test('each source counts its own mentions of the last 24 hours', async () => {
     [env.sourceId],
   );
   expect(rows[0]?.n).toBeGreaterThan(2);
-  const list = await env.app.inject({ method: 'GET', url: '/api/sources' });
+  const list = await env.inject({ method: 'GET', url: '/api/sources' });
   const source = list.json<{ items: SourceDto[] }>().items.find((s) => s.id === env.sourceId);
   expect(source?.mentionsLast24h).toBe(rows[0]?.n);
-  const one = await env.app.inject({ method: 'GET', url: `/api/sources/${env.sourceId}` });
+  const one = await env.inject({ method: 'GET', url: `/api/sources/${env.sourceId}` });
   expect(one.json<SourceDto>().mentionsLast24h).toBe(rows[0]?.n);
 });
 
 test('a source is created, listed with its health, and updated', async () => {
-  const created = await env.app.inject({
+  const created = await env.inject({
     method: 'POST',
     url: '/api/sources',
     payload: { name: 'Northfield Gazette', url: 'https://gazette.example/feed.xml' },
@@ -108,11 +108,11 @@ test('a source is created, listed with its health, and updated', async () => {
     isQueryFeed: false,
     pollIntervalSeconds: 300,
   });
-  const list = await env.app.inject({ method: 'GET', url: '/api/sources' });
+  const list = await env.inject({ method: 'GET', url: '/api/sources' });
   expect(list.json<{ items: SourceDto[] }>().items.map((s) => s.name)).toContain(
     'Northfield Gazette',
   );
-  const patched = await env.app.inject({
+  const patched = await env.inject({
     method: 'PATCH',
     url: `/api/sources/${source.id}`,
     payload: { enabled: false, pollIntervalSeconds: 600 },
@@ -131,7 +131,7 @@ test.each([
     'pollIntervalSeconds',
   ],
 ])('POST /api/sources with %j is refused naming %s', async (payload, field) => {
-  const response = await env.app.inject({ method: 'POST', url: '/api/sources', payload });
+  const response = await env.inject({ method: 'POST', url: '/api/sources', payload });
   expect(response.statusCode).toBe(400);
   expect(response.json<ErrorBody>().error.message).toContain(field);
 });
@@ -147,7 +147,7 @@ test.each([
   const before = await env.database.pool.query<{ n: number }>(
     'select count(*)::int as n from sources',
   );
-  const response = await env.app.inject({
+  const response = await env.inject({
     method: 'POST',
     url: '/api/sources',
     payload: { name: 'Sneaky', url },
@@ -161,21 +161,21 @@ test.each([
 });
 
 test('changing a source URL to a private address is refused and leaves the source as it was', async () => {
-  const response = await env.app.inject({
+  const response = await env.inject({
     method: 'PATCH',
     url: `/api/sources/${env.sourceId}`,
     payload: { url: 'http://192.168.0.10/feed' },
   });
   expect(response.statusCode).toBe(400);
-  const source = await env.app.inject({ method: 'GET', url: `/api/sources/${env.sourceId}` });
+  const source = await env.inject({ method: 'GET', url: `/api/sources/${env.sourceId}` });
   expect(source.json<SourceDto>().url).toBe('https://news.example/feed.rss');
 });
 
 test('malformed JSON and unknown fields get clear 4xx errors, and nothing changes', async () => {
-  const before = (await env.app.inject({ method: 'GET', url: '/api/sources' })).json<{
+  const before = (await env.inject({ method: 'GET', url: '/api/sources' })).json<{
     items: SourceDto[];
   }>();
-  const badJson = await env.app.inject({
+  const badJson = await env.inject({
     method: 'POST',
     url: '/api/sources',
     headers: { 'content-type': 'application/json' },
@@ -183,25 +183,25 @@ test('malformed JSON and unknown fields get clear 4xx errors, and nothing change
   });
   expect(badJson.statusCode).toBe(400);
   expect(badJson.json<ErrorBody>().error.message).toMatch(/json/i);
-  const unknownField = await env.app.inject({
+  const unknownField = await env.inject({
     method: 'PATCH',
     url: `/api/sources/${env.sourceId}`,
     payload: { status: 'healthy' },
   });
   expect(unknownField.statusCode).toBe(400);
-  const emptyPatch = await env.app.inject({
+  const emptyPatch = await env.inject({
     method: 'PATCH',
     url: `/api/sources/${env.sourceId}`,
     payload: {},
   });
   expect(emptyPatch.statusCode).toBe(400);
-  const missing = await env.app.inject({
+  const missing = await env.inject({
     method: 'PATCH',
     url: '/api/sources/424242',
     payload: { enabled: true },
   });
   expect(missing.statusCode).toBe(404);
-  const after = (await env.app.inject({ method: 'GET', url: '/api/sources' })).json<{
+  const after = (await env.inject({ method: 'GET', url: '/api/sources' })).json<{
     items: SourceDto[];
   }>();
   expect(after.items).toEqual(before.items);
@@ -212,7 +212,7 @@ test('poll now makes a source due at once and resumes a paused one', async () =>
     "update sources set status = 'paused', next_poll_at = now() + interval '1 day' where id = $1",
     [env.sourceId],
   );
-  const response = await env.app.inject({
+  const response = await env.inject({
     method: 'POST',
     url: `/api/sources/${env.sourceId}/poll`,
   });
@@ -220,12 +220,12 @@ test('poll now makes a source due at once and resumes a paused one', async () =>
   const source = response.json<SourceDto>();
   expect(source.status).toBe('pending');
   expect(Date.parse(source.nextPollAt ?? '')).toBeLessThanOrEqual(Date.now());
-  const missing = await env.app.inject({ method: 'POST', url: '/api/sources/424242/poll' });
+  const missing = await env.inject({ method: 'POST', url: '/api/sources/424242/poll' });
   expect(missing.statusCode).toBe(404);
 });
 
 test('presets are built from the trust profile, and absent without one', async () => {
-  const none = await env.app.inject({ method: 'GET', url: '/api/sources/presets' });
+  const none = await env.inject({ method: 'GET', url: '/api/sources/presets' });
   expect(none.json()).toEqual({ items: [] });
   await saveTrustProfile(env.database.pool, {
     name: 'Northfield and District NHS Foundation Trust',
@@ -235,7 +235,7 @@ test('presets are built from the trust profile, and absent without one', async (
     sites: ['northfield-nhs.example'],
     taxonomy: {},
   });
-  const response = await env.app.inject({ method: 'GET', url: '/api/sources/presets' });
+  const response = await env.inject({ method: 'GET', url: '/api/sources/presets' });
   const items = response.json<{ items: SourcePreset[] }>().items;
   expect(items.map((p) => p.id)).toEqual(expect.arrayContaining(['google-news', 'reddit-search']));
   const news = items.find((p) => p.id === 'google-news');
@@ -244,7 +244,7 @@ test('presets are built from the trust profile, and absent without one', async (
 });
 
 test('an unknown API route is a JSON 404', async () => {
-  const response = await env.app.inject({ method: 'GET', url: '/api/nothing-here' });
+  const response = await env.inject({ method: 'GET', url: '/api/nothing-here' });
   expect(response.statusCode).toBe(404);
   expect(response.json<ErrorBody>().error.code).toBe('not_found');
 });

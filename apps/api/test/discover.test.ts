@@ -34,7 +34,7 @@ afterAll(async () => {
 });
 
 test('feeds advertised by a web page are found, with absolute URLs and titles', async () => {
-  const response = await env.app.inject({
+  const response = await env.inject({
     method: 'POST',
     url: '/api/sources/discover',
     payload: { url: `${base}/` },
@@ -50,13 +50,13 @@ test('feeds advertised by a web page are found, with absolute URLs and titles', 
 });
 
 test('a page that cannot be fetched is a 422 in plain words', async () => {
-  const response = await env.app.inject({
+  const response = await env.inject({
     method: 'POST',
     url: '/api/sources/discover',
     payload: { url: `${base}/missing` },
   });
   expect(response.statusCode).toBe(422);
   expect(response.json<ErrorBody>().error.message).toMatch(
-    /could not look for feeds on that page: .*404/,
+    /could not look for feeds on that page: .*404/i,
   );
 });

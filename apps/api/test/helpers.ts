@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import { publishLive } from '@barometer/bus';
-import { type MentionScore, roomsFor, scoreMention } from '@barometer/core';
-import { getMentionsByIds, upsertMentions } from '@barometer/db';
+import { type MentionScore, type Role, roomsFor, scoreMention } from '@barometer/core';
+import { getMentionsByIds, liveSessionIds, upsertMentions } from '@barometer/db';
 import {
   addFeedSource,
+  addSignedInUser,
   createTestDatabase,
   type TestDatabase,
   testRedisPrefix,
 } from '@barometer/db/testing';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { buildApp } from '../src/app.ts';
@@ -17,6 +18,12 @@ import { createLiveHub } from '../src/live/live-hub.ts';
 
 export interface ApiTestEnv {
   app: FastifyInstance;
+  /** A signed-in officer and admin: the cookie every `inject` sends unless told otherwise. */
+  cookie: string;
+  /** A fresh signed-in person with these roles. */
+  signedIn(roles: Role[]): Promise<{ cookie: string; userId: number }>;
+  /** `app.inject` as the default signed-in person (pass `headers.cookie: ''` to be nobody). */
+  inject(options: InjectOptions): Promise<LightMyRequestResponse>;
   database: TestDatabase;
   publisher: Redis;
   /** The live hub's own subscriber connection (tests drop it to simulate a Redis blip). */
@@ -57,7 +64,7 @@ export async function createApiTestEnv(
     pool: database.pool,
     prefix,
     log,
-    validSessions: async (ids) => new Set(ids),
+    validSessions: (ids) => liveSessionIds(database.pool, ids, 60),
   });
   await live.start();
   const app = await buildApp({ config, database, redis, live });
@@ -101,8 +108,18 @@ export async function createApiTestEnv(
   const ingest = (texts: string[]) =>
     storeAndPublish(texts.map((text) => ({ externalId: `m-${++counter}`, text })));
 
+  const signedIn = async (roles: Role[]) => {
+    const made = await addSignedInUser(database.pool, roles);
+    return { cookie: made.cookie, userId: made.user.id };
+  };
+  const { cookie } = await signedIn(['officer', 'admin']);
+
   return {
     app,
+    cookie,
+    signedIn,
+    inject: (options) =>
+      app.inject({ ...options, headers: { cookie, ...(options.headers ?? {}) } }),
     database,
     publisher,
     subscriber,

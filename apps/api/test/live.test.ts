@@ -16,7 +16,7 @@ afterAll(async () => {
   await env?.cleanup();
 });
 
-const connect = (lastId: number | null) => connectLive(baseUrl, lastId);
+const connect = (lastId: number | null) => connectLive(baseUrl, lastId, env);
 
 test('a connected client receives a mention committed after it connected', async () => {
   const client = await connect(null);

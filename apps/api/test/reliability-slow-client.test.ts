@@ -26,8 +26,8 @@ afterAll(async () => {
 });
 
 test('a client that stops reading is cut off without holding up others, and resumes losing nothing', async () => {
-  const normal = await connectLive(wsBase, null);
-  const slow = await connectLive(wsBase, null);
+  const normal = await connectLive(wsBase, null, env);
+  const slow = await connectLive(wsBase, null, env);
   clients.push(normal, slow);
   slow.socket.pause();
 
@@ -54,7 +54,7 @@ test('a client that stops reading is cut off without holding up others, and resu
   expect(received.length).toBeLessThan(COUNT);
 
   const lastSeen = received.length > 0 ? Math.max(...received) : null;
-  const resumed = await connectLive(wsBase, lastSeen);
+  const resumed = await connectLive(wsBase, lastSeen, env);
   clients.push(resumed);
   expect(new Set([...received, ...resumed.mentionIds()])).toEqual(new Set(ids));
 });

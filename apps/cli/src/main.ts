@@ -7,6 +7,7 @@ const commands = {
   seed: () => import('./commands/seed.ts'),
   'parse-feed': () => import('./commands/parse-feed.ts'),
   score: () => import('./commands/score.ts'),
+  user: () => import('./commands/user.ts'),
 } as const;
 
 type CommandName = keyof typeof commands;

@@ -1,5 +1,10 @@
 import { closeQueues, createQueues, type Queues } from '@barometer/bus';
-import { createTestDatabase, type TestDatabase, testRedisPrefix } from '@barometer/db/testing';
+import {
+  addSignedInUser,
+  createTestDatabase,
+  type TestDatabase,
+  testRedisPrefix,
+} from '@barometer/db/testing';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { addFeedSource, rssFeed } from './helpers.ts';
@@ -89,13 +94,17 @@ test('after redis-server restarts empty, nothing in flight is lost: the source i
     },
     { timeout: 30_000, interval: 50 },
   );
-  live = await connectLive(api!.url, null);
+  const officer = await addSignedInUser(database.pool, ['officer']);
+  live = await connectLive(api!.url, null, officer);
 
   // New items are polled, but their ingest job is held in Redis (queue paused) when Redis dies.
   await queues.ingest.pause();
   const etagBefore = (await sourceRow(source.id)).etag;
   feed.setBody(rssFeed(after));
-  const poll = await fetch(`${api!.url}/api/sources/${source.id}/poll`, { method: 'POST' });
+  const poll = await fetch(`${api!.url}/api/sources/${source.id}/poll`, {
+    method: 'POST',
+    headers: { cookie: officer.cookie },
+  });
   expect(poll.status).toBe(202);
   await vi.waitFor(
     async () => {

@@ -5,6 +5,7 @@ export {
   pingRedis,
   type RedisConnection,
 } from './connection.ts';
+export { clearWindow, countInWindow, peekWindow } from './counters.ts';
 export {
   type ConsumerOptions,
   consumeQueues,

@@ -16,6 +16,8 @@ export type ConnectorPollResult =
   | { status: 'not-modified'; validators: FeedValidators; cache: CacheHints }
   | {
       status: 'ok';
+      /** The source's own name for itself (a feed's title), when it gives one. */
+      title: string | null;
       mentions: NormalizedMention[];
       validators: FeedValidators;
       cache: CacheHints;

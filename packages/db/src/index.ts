@@ -1,9 +1,16 @@
+export * from './audited-action.ts';
+export * from './auth/password-check.ts';
+export * from './auth/passwords.ts';
+export * from './auth/tokens.ts';
 export * from './client.ts';
 export * from './ensure-database.ts';
 export * from './migrate.ts';
+export * from './queries/audit.ts';
 export * from './queries/mentions.ts';
 export * from './queries/rescore.ts';
 export * from './queries/seed.ts';
+export * from './queries/sessions.ts';
 export * from './queries/sources.ts';
 export * from './queries/trust-profile.ts';
+export * from './queries/users.ts';
 export * as schema from './schema/index.ts';

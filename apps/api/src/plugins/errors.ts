@@ -1,6 +1,16 @@
 import type { ErrorBody } from '@barometer/core';
 import type { FastifyError, FastifyInstance } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+} from 'fastify-type-provider-zod';
 import { HttpError } from '../http-error.ts';
+
+const PARTS: Record<string, string> = {
+  body: 'the form',
+  querystring: 'the filters',
+  params: 'the address',
+};
 
 /** One error shape end to end; a 5xx never leaks its message. */
 export function registerErrorHandling(app: FastifyInstance): void {
@@ -8,7 +18,33 @@ export function registerErrorHandling(app: FastifyInstance): void {
     let status = error.statusCode ?? 500;
     let body: ErrorBody;
     if (error instanceof HttpError) {
-      body = { error: { code: error.code, message: error.message } };
+      body = {
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.fields ? { fields: error.fields } : {}),
+        },
+      };
+      if (error.retryAfterSeconds !== undefined) {
+        reply.header('retry-after', String(error.retryAfterSeconds));
+      }
+    } else if (hasZodFastifySchemaValidationErrors(error)) {
+      status = 400;
+      // The schemas carry messages written for people ("Give the source a name"); keep the first
+      // per field, and name the field in the summary for API users.
+      const fields: Record<string, string> = {};
+      for (const issue of error.validation) {
+        const field = issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || '_';
+        fields[field] ??= issue.message ?? 'is not valid';
+      }
+      const part = PARTS[error.validationContext ?? ''] ?? 'the request';
+      const summary = Object.entries(fields)
+        .map(([field, message]) => (field === '_' ? message : `${field}: ${message}`))
+        .join('; ');
+      body = { error: { code: 'validation_error', message: `Check ${part}: ${summary}`, fields } };
+    } else if (isResponseSerializationError(error)) {
+      status = 500;
+      body = { error: { code: 'internal_error', message: 'something went wrong on our side' } };
     } else if (status < 500) {
       // Fastify's own 4xx (bad JSON, wrong content type, body too large) carry safe messages.
       body = {

@@ -1,5 +1,5 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiDeps } from '../deps.ts';
+import type { RouteHandler } from '../route-table.ts';
 
 const CHECK_TIMEOUT_MS = 2000;
 
@@ -20,13 +20,15 @@ async function check(run: () => Promise<unknown>, what: string): Promise<string>
   }
 }
 
-export function liveness() {
-  return async () => ({ status: 'ok' });
+export function liveness(): RouteHandler<'GET /api/health'> {
+  return async () => ({ status: 'ok' as const });
 }
 
 /** Ready when both stores answer; a load balancer stops routing here otherwise. */
-export function readiness(deps: Pick<ApiDeps, 'database' | 'redis'>) {
-  return async (_req: FastifyRequest, reply: FastifyReply) => {
+export function readiness(
+  deps: Pick<ApiDeps, 'database' | 'redis'>,
+): RouteHandler<'GET /api/ready'> {
+  return async (_req, reply) => {
     const [postgres, redis] = await Promise.all([
       check(() => deps.database.pool.query('select 1'), 'postgres'),
       check(() => deps.redis.ping(), 'redis'),

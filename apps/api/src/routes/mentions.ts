@@ -1,22 +1,25 @@
-import { IdParams, MentionListQuery, viewMention } from '@barometer/core';
+import { can, viewMention } from '@barometer/core';
 import { getMention, listMentions } from '@barometer/db';
-import type { FastifyRequest } from 'fastify';
 import type { ApiDeps } from '../deps.ts';
-import { notFound, validate } from '../http-error.ts';
+import { notFound } from '../http-error.ts';
+import { requireViewer } from '../plugins/auth.ts';
+import type { RouteHandler } from '../route-table.ts';
 
-export function list(deps: Pick<ApiDeps, 'database'>) {
-  return async (req: FastifyRequest) => {
-    const query = validate(MentionListQuery, req.query, 'query');
-    const page = await listMentions(deps.database.pool, query);
-    return { ...page, items: page.items.map((m) => viewMention(m, { raw: true })) };
+type Deps = Pick<ApiDeps, 'database'>;
+
+export function list(deps: Deps): RouteHandler<'GET /api/mentions'> {
+  return async (req) => {
+    const raw = can(requireViewer(req).roles, 'mentions.read-raw');
+    const page = await listMentions(deps.database.pool, req.query);
+    return { ...page, items: page.items.map((m) => viewMention(m, { raw })) };
   };
 }
 
-export function show(deps: Pick<ApiDeps, 'database'>) {
-  return async (req: FastifyRequest) => {
-    const { id } = validate(IdParams, req.params, 'path');
-    const mention = await getMention(deps.database.pool, id);
-    if (!mention) throw notFound(`mention ${id}`);
-    return viewMention(mention, { raw: true });
+export function show(deps: Deps): RouteHandler<'GET /api/mentions/:id'> {
+  return async (req) => {
+    const raw = can(requireViewer(req).roles, 'mentions.read-raw');
+    const mention = await getMention(deps.database.pool, req.params.id);
+    if (!mention) throw notFound('mention');
+    return viewMention(mention, { raw });
   };
 }

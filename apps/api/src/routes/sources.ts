@@ -1,14 +1,21 @@
-import { discoverFeeds } from '@barometer/connectors';
+import { publishLive } from '@barometer/bus';
+import { connectorFor, discoverFeeds } from '@barometer/connectors';
 import {
   buildSourcePresets,
-  DiscoverBody,
   feedHttpPolicy,
-  IdParams,
-  SourceCreateBody,
-  SourceUpdateBody,
+  mentionMatchText,
+  mentionsTrust,
+  normaliseSourceUrl,
+  roomsFor,
+  type SourceDto,
 } from '@barometer/core';
 import {
+  auditedAction,
+  countSourceMentions,
   createSource,
+  deleteSource,
+  findSourceByAddress,
+  getSource,
   getSourceDto,
   getTrustProfile,
   listSources,
@@ -16,22 +23,12 @@ import {
   updateSource,
 } from '@barometer/db';
 import { assertFetchable, isConnectorError } from '@barometer/http';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiDeps } from '../deps.ts';
-import { HttpError, notFound, validate } from '../http-error.ts';
+import { HttpError, notFound } from '../http-error.ts';
+import { actorOf } from '../plugins/auth.ts';
+import type { RouteHandler } from '../route-table.ts';
 
-export function list(deps: Pick<ApiDeps, 'database'>) {
-  return async () => ({ items: await listSources(deps.database.pool) });
-}
-
-export function show(deps: Pick<ApiDeps, 'database'>) {
-  return async (req: FastifyRequest) => {
-    const { id } = validate(IdParams, req.params, 'path');
-    const source = await getSourceDto(deps.database.pool, id);
-    if (!source) throw notFound(`source ${id}`);
-    return source;
-  };
-}
+type Deps = Pick<ApiDeps, 'database' | 'config' | 'redis'>;
 
 /** A connector's refusal (private address, unreachable, not a feed) as a 4xx in plain words. */
 function asClientError(error: unknown, what: string): never {
@@ -40,6 +37,7 @@ function asClientError(error: unknown, what: string): never {
       error.code === 'private-address' ? 400 : 422,
       error.code,
       `${what}: ${error.message}`,
+      { fields: { url: `${what}: ${error.message}` } },
     );
   }
   throw error;
@@ -52,44 +50,196 @@ const UNUSABLE_URL_CODES = new Set(['private-address', 'bad-url']);
 async function checkFetchable(url: string, config: ApiDeps['config']): Promise<void> {
   await assertFetchable(url, feedHttpPolicy(config)).catch((error: unknown) => {
     if (isConnectorError(error) && !UNUSABLE_URL_CODES.has(error.code)) return;
-    asClientError(error, 'this feed URL cannot be used');
+    asClientError(error, 'This address cannot be used');
   });
 }
 
-export function create(deps: Pick<ApiDeps, 'database' | 'config'>) {
-  return async (req: FastifyRequest, reply: FastifyReply) => {
-    const body = validate(SourceCreateBody, req.body, 'body');
-    await checkFetchable(body.url, deps.config);
-    const source = await createSource(deps.database.pool, body);
-    req.log.info({ sourceId: source.id }, 'source created');
-    return reply.status(201).send(source);
-  };
+async function refuseDuplicate(deps: Deps, url: string, exceptId?: number): Promise<void> {
+  const existing = await findSourceByAddress(deps.database.pool, url, normaliseSourceUrl, exceptId);
+  if (existing) {
+    const message = `This address is already added as "${existing.name}"`;
+    throw new HttpError(409, 'duplicate_source', message, { fields: { url: message } });
+  }
 }
 
-export function update(deps: Pick<ApiDeps, 'database' | 'config'>) {
-  return async (req: FastifyRequest) => {
-    const { id } = validate(IdParams, req.params, 'path');
-    const body = validate(SourceUpdateBody, req.body, 'body');
-    if (body.url !== undefined) await checkFetchable(body.url, deps.config);
-    const source = await updateSource(deps.database.pool, id, body);
-    if (!source) throw notFound(`source ${id}`);
-    req.log.info({ sourceId: id, fields: Object.keys(body) }, 'source updated');
+async function announce(deps: Deps, source: SourceDto): Promise<void> {
+  await publishLive(deps.redis, deps.config.REDIS_PREFIX, {
+    kind: 'events',
+    rooms: roomsFor('sources.read'),
+    events: [{ type: 'source.updated', source }],
+  });
+}
+
+export function list(deps: Deps): RouteHandler<'GET /api/sources'> {
+  return async () => ({ items: await listSources(deps.database.pool) });
+}
+
+export function show(deps: Deps): RouteHandler<'GET /api/sources/:id'> {
+  return async (req) => {
+    const source = await getSourceDto(deps.database.pool, req.params.id);
+    if (!source) throw notFound('source');
     return source;
   };
 }
 
-export function pollNow(deps: Pick<ApiDeps, 'database'>) {
-  return async (req: FastifyRequest, reply: FastifyReply) => {
-    const { id } = validate(IdParams, req.params, 'path');
-    const source = await requestPollNow(deps.database.pool, id);
-    if (!source) throw notFound(`source ${id}`);
+export function create(deps: Deps): RouteHandler<'POST /api/sources'> {
+  return async (req, reply) => {
+    const body = req.body;
+    await checkFetchable(body.url, deps.config);
+    await refuseDuplicate(deps, body.url);
+    const source = await auditedAction(deps.database.pool, actorOf(req), async (tx) => {
+      const created = await createSource(tx, body);
+      return {
+        result: created,
+        audit: {
+          action: 'source.created',
+          subjectType: 'source',
+          subjectId: created.id,
+          after: body,
+        },
+      };
+    });
+    req.log.info({ sourceId: source.id }, 'source created');
+    await announce(deps, source);
+    return reply.status(201).send(source);
+  };
+}
+
+export function update(deps: Deps): RouteHandler<'PATCH /api/sources/:id'> {
+  return async (req) => {
+    const { id } = req.params;
+    const body = req.body;
+    if (body.url !== undefined) {
+      await checkFetchable(body.url, deps.config);
+      await refuseDuplicate(deps, body.url, id);
+    }
+    const source = await auditedAction(deps.database.pool, actorOf(req), async (tx) => {
+      const before = await getSource(tx, id);
+      if (!before) throw notFound('source');
+      const after = await updateSource(tx, id, body);
+      const changed = Object.fromEntries(
+        Object.keys(body).map((k) => [k, before[k as keyof typeof before]]),
+      );
+      return {
+        result: after!,
+        audit: {
+          action: 'source.updated',
+          subjectType: 'source',
+          subjectId: id,
+          before: changed,
+          after: body,
+        },
+      };
+    });
+    req.log.info({ sourceId: id, fields: Object.keys(body) }, 'source updated');
+    await announce(deps, source);
+    return source;
+  };
+}
+
+export function deletion(deps: Deps): RouteHandler<'GET /api/sources/:id/deletion'> {
+  return async (req) => {
+    if (!(await getSource(deps.database.pool, req.params.id))) throw notFound('source');
+    return { mentions: await countSourceMentions(deps.database.pool, req.params.id) };
+  };
+}
+
+/** Deletes a source and its mentions, once the person has confirmed how many mentions go. */
+export function remove(deps: Deps): RouteHandler<'DELETE /api/sources/:id'> {
+  return async (req, reply) => {
+    const { id } = req.params;
+    await auditedAction(deps.database.pool, actorOf(req), async (tx) => {
+      const source = await getSource(tx, id);
+      if (!source) throw notFound('source');
+      const mentions = await countSourceMentions(tx, id);
+      if (mentions !== req.query.confirmMentions) {
+        throw new HttpError(
+          409,
+          'count_changed',
+          `This source now has ${mentions} mentions, not ${req.query.confirmMentions}: confirm again`,
+        );
+      }
+      await deleteSource(tx, id);
+      return {
+        result: undefined,
+        audit: {
+          action: 'source.deleted',
+          subjectType: 'source',
+          subjectId: id,
+          before: { name: source.name, url: source.url, mentions },
+        },
+      };
+    });
+    req.log.info({ sourceId: id }, 'source deleted');
+    await publishLive(deps.redis, deps.config.REDIS_PREFIX, {
+      kind: 'events',
+      rooms: roomsFor('sources.read'),
+      events: [{ type: 'source.deleted', sourceId: id }],
+    });
+    return reply.status(204).send();
+  };
+}
+
+export function pollNow(deps: Deps): RouteHandler<'POST /api/sources/:id/poll'> {
+  return async (req, reply) => {
+    const { id } = req.params;
+    const source = await auditedAction(deps.database.pool, actorOf(req), async (tx) => {
+      const polled = await requestPollNow(tx, id);
+      if (!polled) throw notFound('source');
+      return {
+        result: polled,
+        audit: { action: 'source.poll-requested', subjectType: 'source', subjectId: id },
+      };
+    });
     req.log.info({ sourceId: id }, 'poll requested');
+    await announce(deps, source);
     return reply.status(202).send(source);
   };
 }
 
+const PREVIEW_SAMPLE = 5;
+
+/** Fetches a feed once, saving nothing, and says what adding it would bring. */
+export function preview(deps: Deps): RouteHandler<'POST /api/sources/preview'> {
+  return async (req) => {
+    const { url, isQueryFeed } = req.body;
+    await checkFetchable(url, deps.config);
+    await refuseDuplicate(deps, url);
+    const result = await connectorFor('rss')
+      .poll(
+        {
+          id: 0,
+          kind: 'rss',
+          url,
+          validators: { etag: null, lastModified: null, contentHash: null },
+        },
+        feedHttpPolicy(deps.config),
+      )
+      .catch((error: unknown) => asClientError(error, 'Could not read this feed'));
+    if (result.status !== 'ok') throw new HttpError(422, 'empty', 'The feed sent nothing to show');
+    const profile = await getTrustProfile(deps.database.pool);
+    const marked = result.mentions.map((m) => ({
+      mention: m,
+      mentionsTrust:
+        isQueryFeed || (profile !== undefined && mentionsTrust(mentionMatchText(m), profile)),
+    }));
+    return {
+      title: result.title,
+      itemCount: result.mentions.length,
+      mentioningTrust: marked.filter((m) => m.mentionsTrust).length,
+      sample: marked.slice(0, PREVIEW_SAMPLE).map(({ mention, mentionsTrust: matches }) => ({
+        title: mention.title,
+        text: mention.text.slice(0, 280),
+        publishedAt: mention.publishedAt,
+        mentionsTrust: matches,
+      })),
+      warnings: result.warnings,
+    };
+  };
+}
+
 /** Ready-made query feeds for the trust (Google News, Reddit, Mastodon tags, ...). */
-export function presets(deps: Pick<ApiDeps, 'database'>) {
+export function presets(deps: Deps): RouteHandler<'GET /api/sources/presets'> {
   return async () => {
     const profile = await getTrustProfile(deps.database.pool);
     return { items: profile ? buildSourcePresets(profile) : [] };
@@ -97,11 +247,10 @@ export function presets(deps: Pick<ApiDeps, 'database'>) {
 }
 
 /** Finds the feeds a web page advertises (or confirms the URL is itself a feed). */
-export function discover(deps: Pick<ApiDeps, 'config'>) {
-  return async (req: FastifyRequest) => {
-    const { url } = validate(DiscoverBody, req.body, 'body');
-    const items = await discoverFeeds(url, feedHttpPolicy(deps.config)).catch((error: unknown) =>
-      asClientError(error, 'could not look for feeds on that page'),
+export function discover(deps: Deps): RouteHandler<'POST /api/sources/discover'> {
+  return async (req) => {
+    const items = await discoverFeeds(req.body.url, feedHttpPolicy(deps.config)).catch(
+      (error: unknown) => asClientError(error, 'Could not look for feeds on that page'),
     );
     return { items };
   };

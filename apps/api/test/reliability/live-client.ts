@@ -12,8 +12,14 @@ export interface LiveClient {
 }
 
 /** A dashboard's live connection: connects, resumes after `lastId`, waits for the back-fill. */
-export async function connectLive(wsBase: string, lastId: number | null): Promise<LiveClient> {
-  const socket = new WebSocket(`${wsBase}/api/live`);
+export async function connectLive(
+  wsBase: string,
+  lastId: number | null,
+  auth: { cookie: string },
+): Promise<LiveClient> {
+  // A browser on our own page sends its origin and its session cookie; so does this client.
+  const origin = wsBase.replace(/^ws/, 'http');
+  const socket = new WebSocket(`${wsBase}/api/live`, { origin, headers: { cookie: auth.cookie } });
   const messages: LiveServerMessage[] = [];
   let closeCode: number | null = null;
   socket.on('message', (data) => messages.push(LiveServerMessage.parse(JSON.parse(String(data)))));

@@ -1,15 +1,57 @@
+import type { SessionDto } from '@barometer/core';
 import { useEffect } from 'react';
 import { InboxPage } from '../features/inbox/InboxPage.tsx';
 import { LiveStatus } from '../features/inbox/LiveStatus.tsx';
 import { useLiveStore } from '../features/inbox/live-context.tsx';
 import { ScorerProgress } from '../features/scorer/ScorerProgress.tsx';
+import { InvitationPage } from '../features/session/InvitationPage.tsx';
+import { LoginPage } from '../features/session/LoginPage.tsx';
+import { UserMenu } from '../features/session/UserMenu.tsx';
+import { useSession } from '../features/session/use-session.ts';
 import { SourcesPage } from '../features/sources/SourcesPage.tsx';
-import { pageFor, usePathname } from '../lib/router.ts';
+import { invitationToken, pageFor, usePathname } from '../lib/router.ts';
 import { Link } from './Link.tsx';
 
+/** Nobody sees anything but the sign-in page (or an invitation) until they are signed in. */
 export function App() {
-  const page = pageFor(usePathname());
+  const pathname = usePathname();
+  const session = useSession();
   const live = useLiveStore();
+  const signedIn = Boolean(session.data);
+  useEffect(() => {
+    if (!signedIn) live.disconnect();
+  }, [signedIn, live]);
+
+  const token = invitationToken(pathname);
+  if (token) return <InvitationPage token={token} />;
+  if (session.isPending) {
+    return (
+      <main className="signin" id="main">
+        <p className="muted">Loading…</p>
+      </main>
+    );
+  }
+  if (session.isError) {
+    return (
+      <main className="signin" id="main">
+        <div className="signin-card card">
+          <h1>Barometer is not answering</h1>
+          <p>{session.error.message}</p>
+          <button type="button" className="button" onClick={() => session.refetch()}>
+            Try again
+          </button>
+        </div>
+      </main>
+    );
+  }
+  if (!session.data) return <LoginPage />;
+  return <SignedInApp session={session.data} pathname={pathname} />;
+}
+
+function SignedInApp({ session, pathname }: { session: SessionDto; pathname: string }) {
+  const page = pageFor(pathname);
+  const live = useLiveStore();
+  const may = (permission: string) => session.permissions.includes(permission);
   // Pages other than the inbox hold no mentions: connect straight away, with nothing to resume.
   useEffect(() => {
     if (page !== 'inbox') live.connect(null);
@@ -31,13 +73,16 @@ export function App() {
           <Link to="/" className="nav-link" current={page === 'inbox'}>
             Inbox
           </Link>
-          <Link to="/sources" className="nav-link" current={page === 'sources'}>
-            Sources
-          </Link>
+          {may('sources.read') && (
+            <Link to="/sources" className="nav-link" current={page === 'sources'}>
+              Sources
+            </Link>
+          )}
         </nav>
         <span className="topbar-spacer" />
-        <ScorerProgress />
+        {may('scorer.read') && <ScorerProgress />}
         <LiveStatus />
+        <UserMenu session={session} />
       </header>
       <main id="main" className="main">
         {page === 'inbox' && <InboxPage />}

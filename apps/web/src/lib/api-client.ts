@@ -1,16 +1,24 @@
 import { ErrorBody } from '@barometer/core';
+import { SESSION_ENDED_EVENT } from '../features/session/session-events.ts';
 
 /** The one error the web app deals in: every failed call becomes `{ status, code, message }`. */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
+  /** Messages for individual form fields, keyed by field name. */
+  readonly fields: Record<string, string>;
 
-  constructor(status: number, code: string, message: string) {
+  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.fields = fields;
   }
+}
+
+export function isUnauthenticated(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401;
 }
 
 export function isNotFound(error: unknown): boolean {
@@ -94,7 +102,15 @@ export function createApiClient(baseUrl = ''): ApiClient {
       if (!response.ok) {
         const parsed = ErrorBody.safeParse(payload);
         if (parsed.success) {
-          throw new ApiError(response.status, parsed.data.error.code, parsed.data.error.message);
+          const { code, message, fields } = parsed.data.error;
+          if (
+            response.status === 401 &&
+            !path.startsWith('/api/session') &&
+            typeof window !== 'undefined'
+          ) {
+            window.dispatchEvent(new Event(SESSION_ENDED_EVENT));
+          }
+          throw new ApiError(response.status, code, message, fields);
         }
         throw new ApiError(
           response.status,

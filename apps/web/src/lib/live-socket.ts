@@ -23,6 +23,8 @@ export interface LiveSocketOptions {
   onResume?: (lastId: number | null) => void;
   onStatus: (status: LiveStatus, retryInMs: number | null) => void;
   onInvalidMessage?: (raw: unknown) => void;
+  /** The sign-in behind the socket ended (signed out elsewhere, expired, disabled). */
+  onSessionEnded?: () => void;
   createSocket?: (url: string) => WebSocketLike;
   random?: () => number;
 }
@@ -54,6 +56,8 @@ export function parseLiveMessage(data: unknown): LiveServerMessage | null {
 }
 
 const OPEN = 1;
+/** The server's close code when the session behind the socket ended (signed out, expired). */
+export const SESSION_ENDED = 4401;
 
 /**
  * The live connection: opens the socket, sends `resume` with the last id seen, hands every parsed
@@ -115,9 +119,16 @@ export function createLiveSocket(options: LiveSocketOptions): LiveSocket {
     current.onerror = () => {
       // A close event always follows an error; reconnecting happens there, once.
     };
-    current.onclose = () => {
+    current.onclose = (event) => {
       if (socket !== current) return;
       socket = null;
+      // The server closed the socket because the sign-in ended: reconnecting cannot help.
+      if (event.code === SESSION_ENDED) {
+        running = false;
+        options.onStatus('idle', null);
+        options.onSessionEnded?.();
+        return;
+      }
       scheduleReconnect();
     };
   }

@@ -14,6 +14,11 @@ export const queryKeys = {
     list: () => ['sources', 'list'] as const,
     presets: () => ['sources', 'presets'] as const,
   },
+  session: {
+    current: () => ['session'] as const,
+    providers: () => ['session', 'providers'] as const,
+    invitation: (token: string) => ['session', 'invitation', token] as const,
+  },
   scorer: {
     status: () => ['scorer', 'status'] as const,
   },

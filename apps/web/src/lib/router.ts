@@ -4,6 +4,12 @@ import { useSyncExternalStore } from 'react';
 export const ROUTES = { '/': 'inbox', '/sources': 'sources' } as const;
 export type Page = (typeof ROUTES)[keyof typeof ROUTES] | 'not-found';
 
+/** The one-time link an admin hands out: /invitation/<token>. */
+export function invitationToken(pathname: string): string | null {
+  const match = pathname.match(/^\/invitation\/([A-Za-z0-9_-]{20,200})\/?$/);
+  return match ? match[1]! : null;
+}
+
 export function pageFor(pathname: string): Page {
   const path = pathname.replace(/\/+$/, '') || '/';
   return path in ROUTES ? ROUTES[path as keyof typeof ROUTES] : 'not-found';

@@ -10,8 +10,15 @@ export interface LiveClient {
 }
 
 /** A dashboard's live connection: connects, resumes after `lastId`, waits for the back-fill. */
-export async function connectLive(apiUrl: string, lastId: number | null): Promise<LiveClient> {
-  const socket = new WebSocket(`${apiUrl.replace(/^http/, 'ws')}/api/live`);
+export async function connectLive(
+  apiUrl: string,
+  lastId: number | null,
+  auth: { cookie: string },
+): Promise<LiveClient> {
+  const socket = new WebSocket(`${apiUrl.replace(/^http/, 'ws')}/api/live`, {
+    origin: apiUrl,
+    headers: { cookie: auth.cookie },
+  });
   const messages: LiveServerMessage[] = [];
   let closed = false;
   socket.on('message', (data) => messages.push(LiveServerMessage.parse(JSON.parse(String(data)))));

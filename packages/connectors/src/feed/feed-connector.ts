@@ -9,6 +9,7 @@ export const feedConnector: Connector = {
     if (result.status === 'not-modified') return result;
     return {
       status: 'ok',
+      title: result.feed.title,
       mentions: result.feed.items,
       validators: result.validators,
       cache: result.cache,

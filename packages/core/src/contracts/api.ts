@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { SentimentLabel, SourceKind, SourceStatus } from '../mention.ts';
 
-export const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    /** Per-field messages for a form, keyed by field name. */
+    fields: z.record(z.string(), z.string()).optional(),
+  }),
+});
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
 export const RiskFlags = z.object({
@@ -92,32 +99,85 @@ export type SourceDto = z.infer<typeof SourceDto>;
 const httpUrl = z
   .string()
   .trim()
-  .max(4096)
-  .url()
-  .refine((u) => /^https?:\/\//i.test(u), 'must be an http or https URL');
+  .min(1, 'Enter the address of the feed or page')
+  .max(4096, 'This address is too long')
+  .url('Enter a full web address, starting with https://')
+  .refine((u) => /^https?:\/\//i.test(u), 'Enter a web address starting with https:// or http://');
+
+/** The UPPER_CASE words a preset leaves for a person to replace (USER_ID, CHANNEL_ID...). */
+export const PRESET_PLACEHOLDER = /\b(?:USER_ID|ALERT_ID|CHANNEL_ID|[A-Z]{2,}_(?:ID|URL|NAME))\b/;
+
+const sourceUrl = httpUrl.refine(
+  (u) => !PRESET_PLACEHOLDER.test(u),
+  'Replace the capitalised placeholder in this address (such as CHANNEL_ID) with the real value',
+);
+
+const sourceName = z
+  .string()
+  .trim()
+  .min(1, 'Give the source a name')
+  .max(200, 'Keep the name under 200 characters');
+
+/** Polling faster than every 30 s is impolite to publishers; slower than daily is not listening. */
+const pollInterval = z
+  .number({ error: 'Enter how often to check' })
+  .int('Enter whole seconds')
+  .min(30, 'Check at most every half minute')
+  .max(86_400, 'Check at least once a day');
 
 export const SourceCreateBody = z.object({
   kind: SourceKind.default('rss'),
-  name: z.string().trim().min(1).max(200),
-  url: httpUrl,
+  name: sourceName,
+  url: sourceUrl,
   isQueryFeed: z.boolean().default(false),
-  pollIntervalSeconds: z.number().int().min(30).max(86_400).default(300),
+  pollIntervalSeconds: pollInterval.default(300),
   enabled: z.boolean().default(true),
 });
 export type SourceCreateBody = z.infer<typeof SourceCreateBody>;
 
 export const SourceUpdateBody = z
   .object({
-    name: z.string().trim().min(1).max(200),
-    url: httpUrl,
+    name: sourceName,
+    url: sourceUrl,
     isQueryFeed: z.boolean(),
-    pollIntervalSeconds: z.number().int().min(30).max(86_400),
+    pollIntervalSeconds: pollInterval,
     enabled: z.boolean(),
   })
   .partial()
   .strict()
-  .refine((b) => Object.keys(b).length > 0, 'at least one field is required');
+  .refine((b) => Object.keys(b).length > 0, 'Change at least one thing');
 export type SourceUpdateBody = z.infer<typeof SourceUpdateBody>;
+
+/** What adding a source would bring, fetched once before it is saved. */
+export const SourcePreviewBody = z.object({
+  url: sourceUrl,
+  isQueryFeed: z.boolean().default(false),
+});
+export type SourcePreviewBody = z.infer<typeof SourcePreviewBody>;
+
+export const SourcePreview = z.object({
+  title: z.string().nullable(),
+  itemCount: z.number().int(),
+  /** Items a generic feed would keep: those that mention the trust (all of them for a query feed). */
+  mentioningTrust: z.number().int(),
+  sample: z.array(
+    z.object({
+      title: z.string().nullable(),
+      text: z.string(),
+      publishedAt: z.string().nullable(),
+      mentionsTrust: z.boolean(),
+    }),
+  ),
+  warnings: z.array(z.string()),
+});
+export type SourcePreview = z.infer<typeof SourcePreview>;
+
+/** Deleting a source deletes its mentions: the person confirms the count they were shown. */
+export const SourceDeletion = z.object({ mentions: z.number().int() });
+export type SourceDeletion = z.infer<typeof SourceDeletion>;
+export const SourceDeleteQuery = z.object({
+  confirmMentions: z.coerce.number().int().nonnegative(),
+});
 
 /** A ready-made query feed built from the trust profile, offered when adding a source. */
 export const SourcePreset = z.object({
@@ -131,6 +191,9 @@ export const SourcePreset = z.object({
 export type SourcePreset = z.infer<typeof SourcePreset>;
 
 export const DiscoverBody = z.object({ url: httpUrl });
+
+/** The same source already added, found by its normalised address. */
+export const DuplicateSource = z.object({ existingId: z.number().int(), existingName: z.string() });
 export type DiscoverBody = z.infer<typeof DiscoverBody>;
 
 export const DiscoveredFeed = z.object({

@@ -185,3 +185,29 @@ export async function forgetValidators(q: Queryable, sourceId?: number): Promise
     .returning({ id: sources.id });
   return rows.length;
 }
+
+/** The source already stored under the same normalised address, if any. */
+export async function findSourceByAddress(
+  q: Queryable,
+  url: string,
+  normalise: (url: string) => string,
+  exceptId?: number,
+): Promise<SourceRow | undefined> {
+  const target = normalise(url);
+  const rows = await orm(q).select().from(sources);
+  return rows.find((s) => s.id !== exceptId && normalise(s.url) === target);
+}
+
+export async function countSourceMentions(q: Queryable, id: number): Promise<number> {
+  const { rows } = await q.query<{ n: number }>(
+    'select count(*)::int as n from mentions where source_id = $1',
+    [id],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/** Deletes a source; its mentions go with it (foreign key cascade). */
+export async function deleteSource(q: Queryable, id: number): Promise<SourceRow | undefined> {
+  const [row] = await orm(q).delete(sources).where(sql`${sources.id} = ${id}`).returning();
+  return row;
+}

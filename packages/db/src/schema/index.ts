@@ -1,3 +1,4 @@
+export * from './audit-log.ts';
 export * from './mentions.ts';
 export * from './sources.ts';
 export * from './trust-profile.ts';

@@ -1,4 +1,5 @@
 import { createLiveSocket, type LiveSocket, liveUrl } from '../../lib/live-socket.ts';
+import { SESSION_ENDED_EVENT } from '../session/session-events.ts';
 import { applyLiveEvents, initialLiveState, type LiveEvent, type LiveState } from './live-state.ts';
 
 const FLUSH_MS = 50;
@@ -70,6 +71,7 @@ export function createLiveStore(url = liveUrl(window.location)): LiveStore {
         onMessage: (message) => push({ type: 'message', message }),
         onResume: () => push({ type: 'resume.sent' }),
         onStatus: (status, retryInMs) => push({ type: 'status', status, retryInMs }),
+        onSessionEnded: () => window.dispatchEvent(new Event(SESSION_ENDED_EVENT)),
       });
       window.addEventListener('online', onOnline);
       socket.start();

@@ -1,0 +1,13 @@
+-- The audit log is append-only. Grants alone do not bind the superuser that the default setup
+-- connects as, so a trigger refuses every UPDATE, DELETE and TRUNCATE. Retention, when it comes,
+-- archives through the documented procedure in README ("Audit log retention"), which drops this
+-- trigger inside one reviewed transaction.
+CREATE FUNCTION "audit_log_refuse_change"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'audit_log is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
+END;
+$$;--> statement-breakpoint
+CREATE TRIGGER "audit_log_no_update_delete" BEFORE UPDATE OR DELETE ON "audit_log"
+  FOR EACH ROW EXECUTE FUNCTION "audit_log_refuse_change"();--> statement-breakpoint
+CREATE TRIGGER "audit_log_no_truncate" BEFORE TRUNCATE ON "audit_log"
+  FOR EACH STATEMENT EXECUTE FUNCTION "audit_log_refuse_change"();
