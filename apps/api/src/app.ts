@@ -32,6 +32,8 @@ export async function buildApp(
     ...(logger ? { loggerInstance: logger } : { logger: false }),
     bodyLimit: 256 * 1024,
     trustProxy: config.TRUST_PROXY,
+    // A close must not wait on idle keep-alive connections (or refused upgrades) to drain.
+    forceCloseConnections: true,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -14,12 +14,13 @@ import { Redis } from 'ioredis';
 import pino from 'pino';
 import { buildApp } from '../src/app.ts';
 import { loadApiConfig } from '../src/config.ts';
-import { createLiveHub } from '../src/live/live-hub.ts';
+import { createLiveHub, type LiveHub } from '../src/live/live-hub.ts';
 
 export interface ApiTestEnv {
   app: FastifyInstance;
   /** A signed-in officer and admin: the cookie every `inject` sends unless told otherwise. */
   cookie: string;
+  live: LiveHub;
   /** A fresh signed-in person with these roles. */
   signedIn(roles: Role[]): Promise<{ cookie: string; userId: number }>;
   /** `app.inject` as the default signed-in person (pass `headers.cookie: ''` to be nobody). */
@@ -116,6 +117,7 @@ export async function createApiTestEnv(
 
   return {
     app,
+    live,
     cookie,
     signedIn,
     inject: (options) =>

@@ -12,11 +12,16 @@ export interface CliResult {
 }
 
 /** Runs `barometer <args>` (the real CLI, as a child process from the repo root) to completion. */
-export function barometer(args: string[], env: Record<string, string> = {}): CliResult {
+export function barometer(
+  args: string[],
+  env: Record<string, string> = {},
+  input?: string,
+): CliResult {
   const result = spawnSync(process.execPath, [tsxCli, 'apps/cli/src/main.ts', ...args], {
     cwd: root,
     env: { ...process.env, ...env },
     encoding: 'utf8',
+    ...(input !== undefined ? { input } : {}),
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

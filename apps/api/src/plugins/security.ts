@@ -65,6 +65,11 @@ export async function registerSecurity(app: FastifyInstance, config: ApiConfig):
     crossOriginEmbedderPolicy: false,
     hsts: config.PUBLIC_URL?.startsWith('https:') ? { maxAge: 31_536_000 } : false,
   });
+  // A refused websocket upgrade answers with plain HTTP; the socket is then ours to end, or it
+  // would linger and hold the server's close.
+  app.addHook('onResponse', async (req, reply) => {
+    if (req.headers.upgrade && reply.statusCode >= 400) req.raw.socket.destroy();
+  });
   const hosts = allowedHosts(config);
   app.addHook('onRequest', async (req) => {
     if (!hosts.has(hostnameOf(req.headers.host ?? ''))) {
