@@ -1,5 +1,6 @@
 import type { Queues, RedisConnection } from '@barometer/bus';
 import type { Database } from '@barometer/db';
+import type { SessionCache } from './auth/session-cache.ts';
 import type { ApiConfig } from './config.ts';
 import type { LiveHub } from './live/live-hub.ts';
 
@@ -9,6 +10,8 @@ export interface ApiDeps {
   /** Commands and PUBLISH; the live hub owns its own subscriber connection. */
   redis: RedisConnection;
   live: LiveHub;
+  /** Recently checked sessions; evicted when sessions end anywhere. */
+  sessions: SessionCache;
 }
 
 export type { Queues };

@@ -2,6 +2,7 @@ import { closeRedis, createRedisConnection } from '@barometer/bus';
 import { assertSchemaUpToDate, createDatabase, liveSessionIds } from '@barometer/db';
 import { createLogger, isEntryPoint, runService } from '@barometer/runtime';
 import { buildApp } from './app.ts';
+import { createSessionCache } from './auth/session-cache.ts';
 import { type ApiConfig, loadApiConfig } from './config.ts';
 import { createLiveHub } from './live/live-hub.ts';
 
@@ -20,7 +21,9 @@ export async function startApiServer(config: ApiConfig): Promise<RunningApi> {
   });
   const redis = createRedisConnection(config.REDIS_URL, 'commands', log);
   const subscriber = createRedisConnection(config.REDIS_URL, 'subscriber', log);
+  const sessions = createSessionCache();
   const live = createLiveHub({
+    onSessionsEnded: (ids) => sessions.evictSessions(ids),
     subscriber,
     pool: database.pool,
     prefix: config.REDIS_PREFIX,
@@ -28,7 +31,7 @@ export async function startApiServer(config: ApiConfig): Promise<RunningApi> {
     validSessions: (ids) => liveSessionIds(database.pool, ids, config.SESSION_IDLE_MINUTES),
   });
   await live.start();
-  const app = await buildApp({ config, database, redis, live }, log);
+  const app = await buildApp({ config, database, redis, live, sessions }, log);
   app.addHook('onClose', async () => {
     await live.close();
     await closeRedis(redis);

@@ -13,6 +13,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { buildApp } from '../src/app.ts';
+import { createSessionCache } from '../src/auth/session-cache.ts';
 import { loadApiConfig } from '../src/config.ts';
 import { createLiveHub, type LiveHub } from '../src/live/live-hub.ts';
 
@@ -60,7 +61,9 @@ export async function createApiTestEnv(
   const publisher = new Redis(config.REDIS_URL);
   const subscriber = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   const log = pino({ level: 'silent' });
+  const sessions = createSessionCache();
   const live = createLiveHub({
+    onSessionsEnded: (ids) => sessions.evictSessions(ids),
     subscriber,
     pool: database.pool,
     prefix,
@@ -68,7 +71,7 @@ export async function createApiTestEnv(
     validSessions: (ids) => liveSessionIds(database.pool, ids, 60),
   });
   await live.start();
-  const app = await buildApp({ config, database, redis, live });
+  const app = await buildApp({ config, database, redis, live, sessions });
   const source = await addFeedSource(database, {
     name: 'Test feed',
     url: 'https://news.example/feed.rss',

@@ -92,6 +92,8 @@ export function createLiveHub(deps: {
   log: Logger;
   /** Which of these sessions are still valid (not expired, revoked or of a disabled user). */
   validSessions(sessionIds: string[]): Promise<Set<string>>;
+  /** Told of every ended session (here or on another instance), e.g. to forget cached checks. */
+  onSessionsEnded?: (sessionIds: readonly string[]) => void;
   sessionCheckMs?: number;
 }): LiveHub {
   const clients = new Set<Client>();
@@ -185,6 +187,7 @@ export function createLiveHub(deps: {
   }
 
   function endSessions(sessionIds: readonly string[]): void {
+    deps.onSessionsEnded?.(sessionIds);
     const ended = new Set(sessionIds);
     for (const client of clients) {
       if (!ended.has(client.viewer.sessionId)) continue;

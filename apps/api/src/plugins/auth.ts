@@ -74,10 +74,12 @@ export function requireViewer(req: FastifyRequest): Viewer {
 
 /** Resolves the session cookie to a person (touching it at most once a minute). */
 export async function resolveViewer(
-  deps: Pick<ApiDeps, 'database' | 'config'>,
+  deps: Pick<ApiDeps, 'database' | 'config' | 'sessions'>,
   token: string | undefined,
 ): Promise<Viewer | null> {
   if (!token || token.length > 200) return null;
+  const cached = deps.sessions.get(token, Date.now());
+  if (cached) return cached;
   const found = await findSession(deps.database.pool, token);
   if (!found) return null;
   const { session, user } = found;
@@ -91,7 +93,7 @@ export async function resolveViewer(
   if (now.getTime() - session.lastSeenAt.getTime() > SESSION_TOUCH_INTERVAL_MS) {
     await touchSession(deps.database.pool, session.id, now);
   }
-  return {
+  const viewer: Viewer = {
     userId: user.id,
     email: user.email,
     displayName: user.displayName,
@@ -100,6 +102,8 @@ export async function resolveViewer(
     method: session.method,
     expiresAt: session.expiresAt,
   };
+  deps.sessions.set(token, viewer, now.getTime());
+  return viewer;
 }
 
 /**
@@ -108,7 +112,7 @@ export async function resolveViewer(
  */
 export async function registerAuth(
   app: FastifyInstance,
-  deps: Pick<ApiDeps, 'database' | 'config'>,
+  deps: Pick<ApiDeps, 'database' | 'config' | 'sessions'>,
 ) {
   await app.register(fastifyCookie);
   app.decorateRequest('viewer', null);
