@@ -72,7 +72,10 @@ export async function registerSecurity(app: FastifyInstance, config: ApiConfig):
   });
   const hosts = allowedHosts(config);
   app.addHook('onRequest', async (req) => {
-    if (!hosts.has(hostnameOf(req.headers.host ?? ''))) {
+    // Health probes come from load balancers and container runtimes by internal address; they
+    // reveal nothing, so they answer whatever the Host.
+    const probe = req.url === '/api/health' || req.url === '/api/ready';
+    if (!probe && !hosts.has(hostnameOf(req.headers.host ?? ''))) {
       throw new HttpError(421, 'wrong_host', 'this server does not answer for that host name');
     }
     if (req.url.split('?')[0]?.endsWith('.map')) {
