@@ -4,7 +4,7 @@
 //     request), beside the same handler reached without the check.
 // Needs the local Postgres and Redis. Run: npm run bench -- auth
 import { createHash } from 'node:crypto';
-import { closeRedis, createRedisConnection } from '@barometer/bus';
+import { closeQueues, closeRedis, createQueues, createRedisConnection } from '@barometer/bus';
 import { MentionPage, viewMention } from '@barometer/core';
 import { hashPassword, listMentions, upsertMentions, verifyPassword } from '@barometer/db';
 import {
@@ -62,6 +62,7 @@ const config = loadApiConfig({
 const redis = createRedisConnection(config.REDIS_URL, 'commands');
 const subscriber = createRedisConnection(config.REDIS_URL, 'subscriber');
 const log = pino({ level: 'silent' });
+const queues = createQueues(redis, prefix);
 const sessions = createSessionCache();
 const live = createLiveHub({
   onSessionsEnded: (ids) => sessions.evictSessions(ids),
@@ -72,7 +73,7 @@ const live = createLiveHub({
   validSessions: async (ids) => new Set(ids),
 });
 await live.start();
-const app = await buildApp({ config, database, redis, live, sessions });
+const app = await buildApp({ config, database, redis, live, sessions, queues });
 // The baseline: the same query, shaping and response schema as the mentions route, with no
 // session check.
 app.get(
@@ -125,5 +126,6 @@ emit('auth: GET /api/mentions p99 baseline, no session check', percentile(withou
 
 await app.close();
 await live.close();
+await closeQueues(queues);
 await closeRedis(redis);
 await database.drop();

@@ -10,6 +10,8 @@ export interface ApiDeps {
   /** Commands and PUBLISH; the live hub owns its own subscriber connection. */
   redis: RedisConnection;
   live: LiveHub;
+  /** The typed job producer: "Poll now" enqueues at once, later alerts and reports. */
+  queues: Queues;
   /** Recently checked sessions; evicted when sessions end anywhere. */
   sessions: SessionCache;
 }

@@ -1,4 +1,4 @@
-import { closeRedis, createRedisConnection } from '@barometer/bus';
+import { closeQueues, closeRedis, createQueues, createRedisConnection } from '@barometer/bus';
 import { assertSchemaUpToDate, createDatabase, liveSessionIds } from '@barometer/db';
 import { createLogger, isEntryPoint, runService } from '@barometer/runtime';
 import { buildApp } from './app.ts';
@@ -21,6 +21,7 @@ export async function startApiServer(config: ApiConfig): Promise<RunningApi> {
   });
   const redis = createRedisConnection(config.REDIS_URL, 'commands', log);
   const subscriber = createRedisConnection(config.REDIS_URL, 'subscriber', log);
+  const queues = createQueues(redis, config.REDIS_PREFIX);
   const sessions = createSessionCache();
   const live = createLiveHub({
     onSessionsEnded: (ids) => sessions.evictSessions(ids),
@@ -31,9 +32,10 @@ export async function startApiServer(config: ApiConfig): Promise<RunningApi> {
     validSessions: (ids) => liveSessionIds(database.pool, ids, config.SESSION_IDLE_MINUTES),
   });
   await live.start();
-  const app = await buildApp({ config, database, redis, live, sessions }, log);
+  const app = await buildApp({ config, database, redis, live, sessions, queues }, log);
   app.addHook('onClose', async () => {
     await live.close();
+    await closeQueues(queues);
     await closeRedis(redis);
     await database.close();
   });

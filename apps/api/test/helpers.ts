@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { publishLive } from '@barometer/bus';
+import { closeQueues, createQueues, publishLive, type Queues } from '@barometer/bus';
 import { type MentionScore, type Role, roomsFor, scoreMention } from '@barometer/core';
 import { getMentionsByIds, liveSessionIds, upsertMentions } from '@barometer/db';
 import {
@@ -22,6 +22,7 @@ export interface ApiTestEnv {
   /** A signed-in officer and admin: the cookie every `inject` sends unless told otherwise. */
   cookie: string;
   live: LiveHub;
+  queues: Queues;
   /** A fresh signed-in person with these roles. */
   signedIn(roles: Role[]): Promise<{ cookie: string; userId: number }>;
   /** `app.inject` as the default signed-in person (pass `headers.cookie: ''` to be nobody). */
@@ -61,6 +62,7 @@ export async function createApiTestEnv(
   const publisher = new Redis(config.REDIS_URL);
   const subscriber = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   const log = pino({ level: 'silent' });
+  const queues = createQueues(redis, prefix);
   const sessions = createSessionCache();
   const live = createLiveHub({
     onSessionsEnded: (ids) => sessions.evictSessions(ids),
@@ -71,7 +73,7 @@ export async function createApiTestEnv(
     validSessions: (ids) => liveSessionIds(database.pool, ids, 60),
   });
   await live.start();
-  const app = await buildApp({ config, database, redis, live, sessions });
+  const app = await buildApp({ config, database, redis, live, sessions, queues });
   const source = await addFeedSource(database, {
     name: 'Test feed',
     url: 'https://news.example/feed.rss',
@@ -121,6 +123,7 @@ export async function createApiTestEnv(
   return {
     app,
     live,
+    queues,
     cookie,
     signedIn,
     inject: (options) =>
@@ -135,6 +138,7 @@ export async function createApiTestEnv(
     async cleanup() {
       await app.close();
       await live.close();
+      await closeQueues(queues);
       await publisher.quit();
       await redis.quit();
       await database.drop();

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ErrorBody, SourceDto, SourcePreview } from '@barometer/core';
+import { type ErrorBody, pollJobId, type SourceDto, type SourcePreview } from '@barometer/core';
 import { listAudit, saveTrustProfile } from '@barometer/db';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type ApiTestEnv, createApiTestEnv } from './helpers.ts';
@@ -84,6 +84,13 @@ describe('adding a source', () => {
 });
 
 describe('an existing source', () => {
+  test('"Poll now" queues its poll at once under the one id the scheduler uses', async () => {
+    const response = await env.inject({ method: 'POST', url: `/api/sources/${env.sourceId}/poll` });
+    expect(response.statusCode).toBe(202);
+    const job = await env.queues.poll.getJob(pollJobId(env.sourceId));
+    expect(job?.data).toEqual({ sourceId: env.sourceId });
+  });
+
   test('can be renamed and re-timed, and the change is audited with before and after', async () => {
     const created = (
       await env.inject({

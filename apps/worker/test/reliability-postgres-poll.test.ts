@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { pollJobId } from '@barometer/core';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
-import { pollJobId } from '../src/jobs/sources-schedule.ts';
 import {
   addFeedSource,
   childEnv,

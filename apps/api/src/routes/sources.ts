@@ -1,4 +1,4 @@
-import { publishLive } from '@barometer/bus';
+import { enqueue, publishLive } from '@barometer/bus';
 import { connectorFor, discoverFeeds } from '@barometer/connectors';
 import {
   buildSourcePresets,
@@ -6,6 +6,7 @@ import {
   mentionMatchText,
   mentionsTrust,
   normaliseSourceUrl,
+  pollJobId,
   roomsFor,
   type SourceDto,
 } from '@barometer/core';
@@ -28,7 +29,7 @@ import { HttpError, notFound } from '../http-error.ts';
 import { actorOf } from '../plugins/auth.ts';
 import type { RouteHandler } from '../route-table.ts';
 
-type Deps = Pick<ApiDeps, 'database' | 'config' | 'redis'>;
+type Deps = Pick<ApiDeps, 'database' | 'config' | 'redis' | 'queues'>;
 
 /** A connector's refusal (private address, unreachable, not a feed) as a 4xx in plain words. */
 function asClientError(error: unknown, what: string): never {
@@ -192,6 +193,19 @@ export function pollNow(deps: Deps): RouteHandler<'POST /api/sources/:id/poll'> 
       };
     });
     req.log.info({ sourceId: id }, 'poll requested');
+    // Queued now rather than at the scheduler's next tick; if Redis is down the source is still
+    // due in Postgres, and the scheduler queues it once Redis is back.
+    await enqueue(
+      deps.queues,
+      'source.poll',
+      { sourceId: id },
+      { jobId: pollJobId(id), removeOnFail: true },
+    ).catch((error: unknown) =>
+      req.log.warn(
+        { err: error, sourceId: id },
+        'could not queue the poll now; the scheduler will',
+      ),
+    );
     await announce(deps, source);
     return reply.status(202).send(source);
   };

@@ -1,14 +1,10 @@
 import { claimEpoch, enqueueMany } from '@barometer/bus';
-import type { JobPayload } from '@barometer/core';
+import { type JobPayload, pollJobId } from '@barometer/core';
 import { forgetValidators, listDueSources } from '@barometer/db';
 import type { JobContext, WorkerDeps } from '../context.ts';
 
 /** Sources claimed per tick; the rest wait for the next tick, oldest first. */
 const MAX_SOURCES_PER_TICK = 2000;
-
-export function pollJobId(sourceId: number): string {
-  return `source-poll-${sourceId}`;
-}
 
 /**
  * A key that lives as long as Redis keeps its state. When it is missing, Redis is new or lost its

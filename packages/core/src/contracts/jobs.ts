@@ -55,5 +55,13 @@ export function isJobName(name: string): name is JobName {
   return Object.hasOwn(jobCatalog, name);
 }
 
+/**
+ * The one id a source's poll job has while waiting or running: the scheduler and "Poll now" both
+ * use it, so a source is never queued twice.
+ */
+export function pollJobId(sourceId: number): string {
+  return `source-poll-${sourceId}`;
+}
+
 /** Mentions per ingest job: one job per batch keeps Redis cost per mention near zero. */
 export const INGEST_BATCH_SIZE = 200;
