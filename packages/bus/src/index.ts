@@ -16,4 +16,5 @@ export {
 export { closeQueues, createQueues, enqueue, enqueueMany, type Queues } from './job-producer.ts';
 export { type LiveSubscription, publishLive, subscribeLive } from './live.ts';
 export { acquireLock, claimEpoch, type Lock } from './locks.ts';
+export { putOnce, takeOnce } from './one-time.ts';
 export { installSchedules, nextScheduledRuns, type Schedule } from './schedules.ts';
