@@ -50,6 +50,7 @@ const PEOPLE: Record<string, Person> = {
 let refusing: ApiTestEnv; // OIDC_AUTO_CREATE_ROLE empty
 let creating: ApiTestEnv; // OIDC_AUTO_CREATE_ROLE=manager
 let unreachable: ApiTestEnv; // OIDC_ISSUER where nothing listens
+let misconfigured: ApiTestEnv; // OIDC_ISSUER on the provider's host, but not its issuer
 let refusingUrl: string;
 let creatingUrl: string;
 let providerServer: Server;
@@ -69,6 +70,10 @@ beforeAll(async () => {
   unreachable = await createApiTestEnv('oidc-down', {
     ...sso,
     OIDC_ISSUER: `http://127.0.0.1:${await freePort()}`,
+  });
+  misconfigured = await createApiTestEnv('oidc-wrong', {
+    ...sso,
+    OIDC_ISSUER: `${issuer}/another-tenant`,
   });
   refusingUrl = await listen(refusing);
   creatingUrl = await listen(creating);
@@ -130,8 +135,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => providerServer?.close(resolve));
-  await Promise.all([refusing?.cleanup(), creating?.cleanup(), unreachable?.cleanup()]);
+  if (providerServer?.listening) await new Promise((resolve) => providerServer.close(resolve));
+  await Promise.all([refusing, creating, unreachable, misconfigured].map((env) => env?.cleanup()));
 });
 
 /** A browser's cookie jar, one bag per origin (enough here: each server has its own port). */
@@ -398,4 +403,29 @@ test('a provider that is down gives the sign-in page a plain message, not an err
     "The trust's sign-in service is not answering. Try again in a few minutes, or sign in with your password.",
   );
   expect(response.headers['set-cookie']).toBeUndefined();
+});
+
+test('an issuer address the provider does not answer to is reported as a set-up problem', async () => {
+  const response = await misconfigured.app.inject({ method: 'GET', url: '/api/auth/oidc/start' });
+  expect(response.statusCode).toBe(303);
+  const location = new URL(response.headers.location as string, 'http://127.0.0.1');
+  expect(location.searchParams.get('sso')).toBe(
+    'Single sign-on is not set up correctly on this server. Ask IT to check it.',
+  );
+});
+
+// Last: it stops the provider.
+test('a provider that goes down mid sign-in gives a plain message and the refusal is audited', async () => {
+  const browser = new Browser();
+  const callbackUrl = await throughProvider(browser, refusingUrl, 'alice');
+  const closed = new Promise((resolve) => providerServer.close(resolve));
+  providerServer.closeAllConnections();
+  await closed;
+  const result = await finish(browser, refusingUrl, callbackUrl);
+  expect(result.message).toBe(
+    "The trust's sign-in service is not answering. Try again in a few minutes, or sign in with your password.",
+  );
+  expect(result.session).toBeUndefined();
+  const reasons = (await auditRows(refusing, 'session.sign-in-failed')).map((r) => r.after?.reason);
+  expect(reasons.at(-1)).toBe('provider-unavailable');
 });

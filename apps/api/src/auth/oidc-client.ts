@@ -43,9 +43,11 @@ export interface OidcClient {
   complete(callbackUrl: URL, checks: LoginChecks): Promise<OidcIdentity>;
 }
 
+/** True when the provider could not be reached or answered with a server error (5xx). */
 function wasUnreachable(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 6; depth++) {
     if (isConnectorError(e)) return true;
+    if (e instanceof Response) return e.status >= 500;
     if (e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')) return true;
     if (e instanceof client.ClientError && e.code === 'OAUTH_TIMEOUT') return true;
     e = e instanceof Error ? e.cause : undefined;
@@ -99,9 +101,9 @@ export function createOidcClient(config: ApiConfig): OidcClient {
       return await pending;
     } catch (error) {
       if (error instanceof OidcError) throw error;
-      throw new OidcError('provider-unavailable', 'identity provider discovery failed', {
-        cause: error,
-      });
+      // Reachable but wrong (a 404, an issuer that names itself differently): a set-up problem.
+      const reason = wasUnreachable(error) ? 'provider-unavailable' : 'misconfigured';
+      throw new OidcError(reason, 'identity provider discovery failed', { cause: error });
     }
   }
 
