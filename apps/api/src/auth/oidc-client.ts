@@ -86,7 +86,10 @@ export function createOidcClient(config: ApiConfig): OidcClient {
     );
   }
 
-  /** The provider's metadata, read once and kept; a failed read is retried on the next sign-in. */
+  /**
+   * The provider's metadata, read once and kept (a day, then read again; the stale copy serves
+   * while a fresh read fails). A failed first read is retried on the next sign-in.
+   */
   async function configuration(): Promise<client.Configuration> {
     if (cached && Date.now() - cached.at < DISCOVERY_TTL_MS) return cached.configuration;
     pending ??= discover()
@@ -100,6 +103,7 @@ export function createOidcClient(config: ApiConfig): OidcClient {
     try {
       return await pending;
     } catch (error) {
+      if (cached) return cached.configuration;
       if (error instanceof OidcError) throw error;
       // Reachable but wrong (a 404, an issuer that names itself differently): a set-up problem.
       const reason = wasUnreachable(error) ? 'provider-unavailable' : 'misconfigured';
