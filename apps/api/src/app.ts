@@ -65,7 +65,9 @@ export async function buildApp(
   route(app, 'GET /api/session', session.current(deps));
   route(app, 'DELETE /api/session', session.signOut(deps, 'this'));
   route(app, 'DELETE /api/sessions', session.signOut(deps, 'all'));
-  route(app, 'GET /api/auth/oidc/start', oidc.start(deps));
+  route(app, 'GET /api/auth/oidc/start', oidc.start(deps), {
+    config: { rateLimit: SIGN_IN_PER_ADDRESS },
+  });
   route(app, 'GET /api/auth/oidc/callback', oidc.callback(deps));
   route(app, 'GET /api/invitations/:token', session.invitationInfo(deps));
   route(app, 'POST /api/invitations/:token', session.acceptInvitation(deps), {
