@@ -118,6 +118,11 @@ export function MentionDetail({ mention, now, onClose }: MentionDetailProps) {
 
       <section className="detail-section">
         <h3>Content</h3>
+        {mention.textView === 'redacted' && (
+          <p className="muted small" data-testid="redacted-note">
+            Patient details (NHS numbers, phone numbers, addresses) are hidden for your role.
+          </p>
+        )}
         <p className="content-text">{mention.text || 'No text.'}</p>
         {hasImages && (
           <p className="muted small">
