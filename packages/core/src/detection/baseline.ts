@@ -41,7 +41,7 @@ export function seasonalBaseline(
   const history = useWeekly ? weekly : pastWindows(series, hour, windowHours, step, count);
   if (history.length < 3) return null;
   const level = median(history);
-  const expected = useWeekly ? level : level * weekdayFactor(series, hour);
+  const expected = useWeekly ? level : level * weekdayFactor(series, hour, windowHours);
   // The spread pools the deviations of the neighbouring hours too (each from its own median):
   // a MAD of three to seven values alone is too often near zero on a busy, bursty subject.
   const deviations = history.map((v) => Math.abs(v - level));
@@ -72,16 +72,21 @@ const MIN_DAY_AUTHORS_FOR_RHYTHM = 24;
  * with weekends. Last week's same day against the days since corrects for it: the day
  * after a quiet weekend is expected to be busier (clamped, so one odd day cannot hide much).
  */
-function weekdayFactor(series: HourlySeries, hour: number): number {
-  // The day around this hour a week ago, against the six days that followed it.
-  const dayEnd = hour - HOURS_PER_WEEK + 12;
-  const lastWeek = windowTotals(series, dayEnd, 24)?.authors;
+function weekdayFactor(series: HourlySeries, hour: number, windowHours: number): number {
+  // Last week's same (UTC) day, or same window when it is a day or longer, against the six
+  // days that followed it.
+  const span = Math.max(24, windowHours);
+  const end =
+    windowHours >= 24
+      ? hour - HOURS_PER_WEEK
+      : Math.floor((hour - HOURS_PER_WEEK) / HOURS_PER_DAY) * HOURS_PER_DAY + 23;
+  const lastWeek = windowTotals(series, end, span)?.authors;
   if (lastWeek === undefined) return 1;
   const days: number[] = [];
-  for (let k = 1; k <= 6; k++) days.push(windowTotals(series, dayEnd + k * 24, 24)?.authors ?? 0);
+  for (let k = 1; k <= 6; k++) days.push(windowTotals(series, end + k * 24, span)?.authors ?? 0);
   const typical = median(days);
   if (typical < MIN_DAY_AUTHORS_FOR_RHYTHM) return 1;
-  return Math.min(1.5, Math.max(0.67, lastWeek / typical));
+  return Math.min(2, Math.max(0.5, lastWeek / typical));
 }
 
 function pastWindows(

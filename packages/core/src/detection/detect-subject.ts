@@ -95,10 +95,13 @@ export function detectSubject(
     if (observed && baseline) spikes.push(spikeTest(observed.authors, baseline, w, policy));
   }
   const fired = spikes.filter((s) => s.fired).sort((a, b) => b.z - a.z)[0];
-  const oneHour = spikes.find((s) => s.windowHours === 1);
-  const volume = fired ?? (slowBuild && oneHour ? widest(spikes) : undefined);
+  // A slow build is explained by the window most above its usual level, and dropped when no
+  // window is really above it (the sum can outlive the excess that built it).
+  const highest = [...spikes].sort((a, b) => b.z - a.z)[0];
+  const building = slowBuild && highest && highest.z >= policy.slowBuildMinZ ? highest : undefined;
+  const volume = fired ?? building;
   const negative = policy.negativeWindowsHours
-    .map((w) => negativeShift(series, hour, w, policy))
+    .map((w) => negativeShift(series, hour, w, policy, policy.negativeConfidenceZ))
     .find((n): n is NegativeShift => n?.rising === true && n.authors >= policy.negativeMinAuthors);
 
   if (volume) {
@@ -134,11 +137,6 @@ function advanceHour(
   return { state: { cusum: step.sum, dispersion, cusumHour: h }, fired: step.fired };
 }
 
-/** A slow build is best explained over the longest window. */
-function widest(spikes: SpikeResult[]): SpikeResult | undefined {
-  return [...spikes].sort((a, b) => b.windowHours - a.windowHours)[0];
-}
-
 function isCalm(
   series: HourlySeries,
   hour: number,
@@ -160,7 +158,7 @@ function volumeSignal(
   policy: DetectionPolicy,
 ): Signal {
   const totals = windowTotals(series, hour, spike.windowHours)!;
-  const gate = negativeShift(series, hour, spike.windowHours, policy);
+  const gate = negativeShift(series, hour, spike.windowHours, policy, policy.gateConfidenceZ);
   const rising = gate?.rising === true;
   const sixHours = windowTotals(series, hour, 6)?.authors ?? totals.authors;
   const strong = trigger === 'slow-build' || spike.z >= policy.pageZ;

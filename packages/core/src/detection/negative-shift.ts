@@ -23,7 +23,9 @@ export function negativeShift(
   series: HourlySeries,
   hour: number,
   windowHours: number,
-  policy: Pick<DetectionPolicy, 'negativeMargin' | 'negativeBaselineHours' | 'negativeConfidenceZ'>,
+  policy: Pick<DetectionPolicy, 'negativeMargin' | 'negativeBaselineHours'>,
+  /** Wilson z: stricter for a test on its own than for a gate on a signal already unusual. */
+  confidenceZ: number,
 ): NegativeShift | null {
   const window = windowTotals(series, hour, windowHours);
   if (window === null || window.authors === 0) return null;
@@ -32,7 +34,7 @@ export function negativeShift(
   const usual = windowTotals(series, usualEnd, Math.min(policy.negativeBaselineHours, available));
   if (usual === null || usual.authors < MIN_USUAL_AUTHORS) return null;
   const usualShare = usual.negative / usual.authors;
-  const lowerBound = wilsonLowerBound(window.negative, window.authors, policy.negativeConfidenceZ);
+  const lowerBound = wilsonLowerBound(window.negative, window.authors, confidenceZ);
   return {
     windowHours,
     authors: window.authors,

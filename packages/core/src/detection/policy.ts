@@ -32,8 +32,12 @@ export const DETECTION_POLICY = {
   /** Windows (hours) for the negative-share test, and the fewest authors it needs there. */
   negativeWindowsHours: [6, 24] as readonly number[],
   negativeMinAuthors: 12,
-  /** Wilson z for the cautious share: 2.58 (99%), as the test runs every hour on every subject. */
+  /** Wilson z for a turn to negative on its own: 2.58 (99%), as it runs hourly on every subject. */
   negativeConfidenceZ: 2.58,
+  /** Wilson z for the gate on a volume signal, which is already unusual: 1.96 (95%). */
+  gateConfidenceZ: 1.96,
+  /** A slow build is reported only if some window is at least this many spreads above usual. */
+  slowBuildMinZ: 1,
   /** The usual negative share is measured over this many hours before the window. */
   negativeBaselineHours: 14 * 24,
   /** Paging: a strong signal (z at least this, or CUSUM) and negative and this many authors in 6 h. */

@@ -119,7 +119,7 @@ interface Accumulator {
 
 /**
  * Hourly rollups per subject. Authors are counted once per hour; a feed's repeats of one story
- * (the same item re-published under a new id) count as one mention.
+ * (the same item re-published under a new id) count as one mention (see stories' itemKey).
  */
 export function rollUp(
   mentions: readonly DetectionMention[],
@@ -141,7 +141,7 @@ export function rollUp(
         bySubjectHour.set(id, entry);
       }
       entry.acc.authors.add(who);
-      entry.acc.items.add(`${m.sourceId}|${m.storyId}`);
+      entry.acc.items.add(`${m.sourceId}|${who}|${m.storyId}`);
       if (m.negative) entry.acc.negative.add(who);
       if (m.safety) entry.acc.safety++;
     }

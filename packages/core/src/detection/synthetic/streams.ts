@@ -40,6 +40,8 @@ export type Injection =
   | { kind: 'step'; startOffset: number; durationHours: number; extraPerHour: number }
   /** Extra authors per hour growing linearly from zero to `peakExtraPerHour`. */
   | { kind: 'ramp'; startOffset: number; durationHours: number; peakExtraPerHour: number }
+  /** The usual rate raised by this fraction (0.5 = half as busy again) at every hour. */
+  | { kind: 'rise'; startOffset: number; durationHours: number; fraction: number }
   /** The same volume, but this share of it negative. */
   | { kind: 'negative-turn'; startOffset: number; durationHours: number; negativeShare: number };
 
@@ -72,6 +74,7 @@ export function syntheticSeries(
     for (const i of injections) {
       if (!inWindow(offset, i)) continue;
       if (i.kind === 'step') extra += i.extraPerHour;
+      if (i.kind === 'rise') extra += usualRate(shape, offset) * i.fraction;
       if (i.kind === 'ramp') {
         extra += (i.peakExtraPerHour * (offset - i.startOffset + 1)) / i.durationHours;
       }
