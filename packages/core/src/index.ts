@@ -6,6 +6,7 @@ export * from './contracts/auth.ts';
 export * from './contracts/endpoints.ts';
 export * from './contracts/jobs.ts';
 export * from './contracts/live.ts';
+export * from './detection/index.ts';
 export * from './env.ts';
 export * from './feed/index.ts';
 export * from './mention.ts';

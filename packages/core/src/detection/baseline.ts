@@ -4,7 +4,7 @@ import { MAD_TO_SD, median } from './robust.ts';
 import { type HourlySeries, windowTotals } from './series.ts';
 
 /** How the usual level was found, for the explanation. */
-export type BaselineKind = 'same-hour-of-day' | 'same-hour-of-week';
+export type BaselineKind = 'same-hour-of-day' | 'same-hour-of-week' | 'recent-weeks';
 
 export interface Baseline {
   kind: BaselineKind;

@@ -30,9 +30,14 @@ function people(n: number): string {
 }
 
 function usualWhen(signal: Signal): string {
-  return signal.baselineKind === 'same-hour-of-week'
-    ? `at this time on a ${localWeekday(signal.hour)}`
-    : 'at this time of day';
+  switch (signal.baselineKind) {
+    case 'same-hour-of-week':
+      return `at this time on a ${localWeekday(signal.hour)}`;
+    case 'same-hour-of-day':
+      return 'at this time of day';
+    case 'recent-weeks':
+      return `in ${signal.windowHours === 1 ? 'an hour' : `${signal.windowHours} hours`} over the past weeks`;
+  }
 }
 
 function usually(expected: number): string {
