@@ -30,10 +30,10 @@ export const DETECTION_POLICY = {
   /** Negative gate: the Wilson lower bound of the negative share must exceed the usual share by this. */
   negativeMargin: 0.15,
   /** Windows (hours) for the negative-share test, and the fewest authors it needs there. */
-  negativeWindowsHours: [6, 24] as readonly number[],
-  negativeMinAuthors: 12,
+  negativeWindowsHours: [6, 12, 24] as readonly number[],
+  negativeMinAuthors: 15,
   /** Wilson z for a turn to negative on its own: 2.58 (99%), as it runs hourly on every subject. */
-  negativeConfidenceZ: 2.58,
+  negativeConfidenceZ: 2.8,
   /** Wilson z for the gate on a volume signal, which is already unusual: 1.96 (95%). */
   gateConfidenceZ: 1.96,
   /** A slow build is reported only if some window is at least this many spreads above usual. */
