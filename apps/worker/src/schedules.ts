@@ -4,4 +4,7 @@ import type { Schedule } from '@barometer/bus';
  * Every repeatable job, in one table: an interval, or a cron pattern in Europe/London so a
  * weekly report keeps its local hour across the clock changes.
  */
-export const schedules: readonly Schedule[] = [{ job: 'sources.schedule', everyMs: 2_000 }];
+export const schedules: readonly Schedule[] = [
+  { job: 'sources.schedule', everyMs: 2_000 },
+  { job: 'issues.detect', cron: '* * * * *', timeZone: 'UTC' },
+];

@@ -17,6 +17,7 @@ import { forgetValidators } from '@barometer/db';
 import type { Logger } from 'pino';
 import type { JobContext, WorkerDeps } from './context.ts';
 import { isDatabaseUnavailable } from './database-unavailable.ts';
+import { detectIssues } from './jobs/issues-detect.ts';
 import { ingestMentions } from './jobs/mentions-ingest.ts';
 import { rescoreMentions } from './jobs/mentions-rescore.ts';
 import { pollSource } from './jobs/source-poll.ts';
@@ -34,6 +35,9 @@ const handlers: { [N in JobName]: Handler<N> } = {
   'source.poll': pollSource,
   'mentions.ingest': ingestMentions,
   'mentions.rescore': rescoreMentions,
+  'issues.detect': async (payload, ctx, deps) => {
+    await detectIssues(payload, ctx, deps);
+  },
 };
 
 /** Per queue: polls wait on the network, ingest on Postgres; both overlap well. */

@@ -6,6 +6,7 @@ export * from './client.ts';
 export * from './ensure-database.ts';
 export * from './migrate.ts';
 export * from './queries/audit.ts';
+export * from './queries/detection.ts';
 export * from './queries/mentions.ts';
 export * from './queries/rescore.ts';
 export * from './queries/seed.ts';

@@ -34,6 +34,12 @@ export const jobCatalog = {
     }),
     attempts: 8,
   },
+  /** The detector's minute tick: rollups from mentions, then issues opened, updated, closed. */
+  'issues.detect': {
+    queue: 'schedule',
+    payload: z.object({}),
+    attempts: 1, // the next minute's run recomputes everything it would have done
+  },
 } as const;
 
 export type JobName = keyof typeof jobCatalog;

@@ -11,6 +11,7 @@ export * from './replay.ts';
 export * from './series.ts';
 export * from './severity.ts';
 export * from './stories/stories.ts';
+export * from './subjects.ts';
 export * from './terms/emerging-terms.ts';
 export * from './terms/term-signal.ts';
 export * from './threads/explain-thread.ts';

@@ -1,4 +1,5 @@
 export * from './audit-log.ts';
+export * from './detection.ts';
 export * from './mentions.ts';
 export * from './sources.ts';
 export * from './trust-profile.ts';

@@ -1,0 +1,124 @@
+import { publishLive } from '@barometer/bus';
+import {
+  detectionTick,
+  type EmergingIssue,
+  HOURS_PER_WEEK,
+  hourOf,
+  hourStart,
+  type IssueEvent,
+  type JobPayload,
+  roomsFor,
+  subjectTicks,
+} from '@barometer/core';
+import {
+  firstMentionTime,
+  lastRollupHour,
+  listOpenIssues,
+  listRollups,
+  refreshTopicRollups,
+  saveIssue,
+  withTransaction,
+} from '@barometer/db';
+import type { JobContext, WorkerDeps } from '../context.ts';
+
+/** Hours of history the detector reads: five weeks covers hour-of-week baselines and warm-up. */
+const HISTORY_HOURS = 5 * HOURS_PER_WEEK;
+/** Hours whose rollups are recomputed each tick: late and re-scored mentions land in them. */
+const REFRESH_HOURS = 3;
+
+/**
+ * The detector's minute tick (issues.detect): rebuild recent topic rollups from mentions, judge
+ * every topic with core's detectionTick, store the issues, then publish their events. Running
+ * it twice in a minute changes nothing the second time: the maths is a function of the rows.
+ */
+export async function detectIssues(
+  _payload: JobPayload<'issues.detect'>,
+  ctx: JobContext,
+  deps: Pick<WorkerDeps, 'database' | 'redis' | 'config'>,
+  now: number = Date.now(),
+): Promise<IssueEvent[]> {
+  const pool = deps.database.pool;
+  const first = await firstMentionTime(pool);
+  if (first === null) return [];
+  const currentHour = hourOf(now);
+  const startHour = Math.max(hourOf(first), currentHour - HISTORY_HOURS);
+  // The first run (or one after a long stop) rolls up the whole history it will read.
+  const latest = await lastRollupHour(pool, 'topic');
+  const refreshFrom =
+    latest === null
+      ? startHour
+      : Math.max(startHour, Math.min(latest, currentHour - REFRESH_HOURS + 1));
+  await withTransaction(pool, (tx) =>
+    refreshTopicRollups(tx, hourStart(refreshFrom), hourStart(currentHour + 1)),
+  );
+  const [rollups, open] = await Promise.all([
+    listRollups(pool, 'topic', hourStart(startHour)),
+    listOpenIssues(pool),
+  ]);
+  const ticks = subjectTicks({
+    rollups,
+    open: open.map((o) => ({ id: o.id, label: o.label, issue: o.state })),
+    startHour,
+    currentHour,
+  });
+  const result = detectionTick(now, ticks);
+
+  const stored: { id: number; event: IssueEvent }[] = [];
+  await withTransaction(pool, async (tx) => {
+    for (const [i, s] of result.subjects.entries()) {
+      const tick = ticks[i]!;
+      if (!s.issue || (tick.storedId === null && s.issue.status !== 'open')) continue;
+      const event = result.events.find((e) => e.subject === s.subject);
+      const explanation = event?.explanation ?? explanationOf(open, tick.storedId);
+      const id = await saveIssue(tx, s.issue, {
+        id: tick.storedId,
+        label: tick.label,
+        explanation,
+      });
+      if (event) stored.push({ id, event });
+    }
+  });
+
+  if (stored.length > 0) {
+    await publishLive(deps.redis, deps.config.REDIS_PREFIX, {
+      kind: 'events',
+      rooms: roomsFor('mentions.read'),
+      events: stored.map(({ id, event }) => ({
+        type: event.type,
+        issue: {
+          id,
+          title: titleOf(event.issue, event.label),
+          severity: event.issue.severity,
+          explanation: event.explanation,
+        },
+      })),
+    });
+  }
+  for (const { id, event } of stored) {
+    ctx.log.info(
+      { issueId: id, subject: event.subject, severity: event.issue.severity },
+      event.type,
+    );
+  }
+  return stored.map((s) => s.event);
+}
+
+function explanationOf(open: { id: number; explanation: string }[], id: number | null): string {
+  return open.find((o) => o.id === id)?.explanation ?? '';
+}
+
+export function titleOf(issue: EmergingIssue, label: string): string {
+  switch (issue.subject.kind) {
+    case 'topic':
+      if (issue.trigger === 'negative-shift') return `${label}: turning negative`;
+      return issue.trigger === 'slow-build'
+        ? `${label}: building up`
+        : `${label}: a surge of mentions`;
+    case 'term':
+      return `“${label}” is suddenly being mentioned`;
+    case 'story':
+      return `A story is spreading: ${label}`;
+    case 'thread':
+      return `A conversation is escalating: ${label}`;
+  }
+}

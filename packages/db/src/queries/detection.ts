@@ -1,0 +1,169 @@
+import type { EmergingIssue, HourlyRollup, SubjectKind } from '@barometer/core';
+import { HOUR_MS } from '@barometer/core';
+import type { Queryable } from '../client.ts';
+
+// The detector's storage: hourly rollups rebuilt from mentions, and emerging issues. Written in
+// SQL because the rollup is one aggregate over unnest(topics) that drizzle cannot express.
+
+/** When a mention happened: its published time, or when we fetched it if the feed gave none. */
+const MENTION_TIME = 'coalesce(m.published_at, m.fetched_at)';
+/** One voice: the author, or the feed itself when it names none (as core's authorKey). */
+const AUTHOR_KEY = `case when coalesce(m.author, '') <> '' then 'a:' || lower(m.author) else 's:' || m.source_id end`;
+
+/**
+ * Recomputes the topic rollups of the hours in [from, to) from the mentions: safe to run twice,
+ * and late or re-scored mentions are counted on the next run. Run it inside a transaction.
+ */
+export async function refreshTopicRollups(q: Queryable, from: Date, to: Date): Promise<number> {
+  await q.query(
+    `delete from hourly_rollups where subject_kind = 'topic' and hour >= $1 and hour < $2`,
+    [from, to],
+  );
+  const result = await q.query(
+    `insert into hourly_rollups (subject_kind, subject_key, hour, authors, mentions, negative, safety)
+     select 'topic', t.topic, date_trunc('hour', ${MENTION_TIME}) as hour,
+            count(distinct ${AUTHOR_KEY}),
+            count(distinct (m.source_id, ${AUTHOR_KEY}, m.content_hash)),
+            count(distinct ${AUTHOR_KEY}) filter (where m.sentiment_label = 'negative'),
+            count(*) filter (where (m.flags ->> 'safeguarding')::boolean
+                                or (m.flags ->> 'patientSafety')::boolean)
+     from mentions m cross join lateral unnest(m.topics) as t(topic)
+     where ${MENTION_TIME} >= $1 and ${MENTION_TIME} < $2
+     group by t.topic, date_trunc('hour', ${MENTION_TIME})`,
+    [from, to],
+  );
+  return result.rowCount ?? 0;
+}
+
+export async function listRollups(
+  q: Queryable,
+  kind: SubjectKind,
+  since: Date,
+): Promise<HourlyRollup[]> {
+  const { rows } = await q.query<{
+    subject_key: string;
+    hour: Date;
+    authors: number;
+    mentions: number;
+    negative: number;
+    safety: number;
+  }>(
+    `select subject_key, hour, authors, mentions, negative, safety from hourly_rollups
+     where subject_kind = $1 and hour >= $2 order by subject_key, hour`,
+    [kind, since],
+  );
+  return rows.map((r) => ({
+    subject: { kind, key: r.subject_key },
+    hour: Math.floor(r.hour.getTime() / HOUR_MS),
+    authors: r.authors,
+    mentions: r.mentions,
+    negative: r.negative,
+    safety: r.safety,
+  }));
+}
+
+/** The newest hour with a rollup of this kind, or null before the first. */
+export async function lastRollupHour(q: Queryable, kind: SubjectKind): Promise<number | null> {
+  const { rows } = await q.query<{ hour: Date | null }>(
+    'select max(hour) as hour from hourly_rollups where subject_kind = $1',
+    [kind],
+  );
+  const hour = rows[0]?.hour;
+  return hour ? Math.floor(hour.getTime() / HOUR_MS) : null;
+}
+
+/** The first mention's time: the stream's start, from which the warm-up is counted. */
+export async function firstMentionTime(q: Queryable): Promise<Date | null> {
+  const { rows } = await q.query<{ first: Date | null }>(
+    `select min(${MENTION_TIME}) as first from mentions m`,
+  );
+  return rows[0]?.first ?? null;
+}
+
+export interface StoredIssue {
+  id: number;
+  label: string;
+  explanation: string;
+  state: EmergingIssue;
+}
+
+export async function listOpenIssues(q: Queryable): Promise<StoredIssue[]> {
+  const { rows } = await q.query<StoredIssue>(
+    `select id, label, explanation, state from emerging_issues where status = 'open' order by id`,
+  );
+  return rows;
+}
+
+/** Stores an issue after a tick: a new row when it opened, else the row with this id. */
+export async function saveIssue(
+  q: Queryable,
+  issue: EmergingIssue,
+  fields: { id: number | null; label: string; explanation: string },
+): Promise<number> {
+  const values = [
+    issue.status,
+    issue.severity,
+    fields.explanation,
+    new Date(issue.updatedAt),
+    issue.closedAt === null ? null : new Date(issue.closedAt),
+    JSON.stringify(issue),
+    fields.label,
+  ];
+  if (fields.id !== null) {
+    await q.query(
+      `update emerging_issues set status = $1, severity = $2, explanation = $3, updated_at = $4,
+         closed_at = $5, state = $6, label = $7 where id = $8`,
+      [...values, fields.id],
+    );
+    return fields.id;
+  }
+  const { rows } = await q.query<{ id: number }>(
+    `insert into emerging_issues
+       (status, severity, explanation, updated_at, closed_at, state, label, subject_kind, subject_key, opened_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
+    [...values, issue.subject.kind, issue.subject.key, new Date(issue.openedAt)],
+  );
+  return rows[0]!.id;
+}
+
+export interface IssueMention {
+  id: number;
+  sourceName: string;
+  author: string | null;
+  redactedText: string;
+  publishedAt: string | null;
+  sentimentLabel: string;
+}
+
+/** The most recent mentions behind a topic issue, inside its latest signal's window. */
+export async function listIssueMentions(
+  q: Queryable,
+  issue: EmergingIssue,
+  limit = 5,
+): Promise<IssueMention[]> {
+  if (issue.subject.kind !== 'topic') return [];
+  const end = new Date((issue.latest.hour + 1) * HOUR_MS);
+  const start = new Date((issue.latest.hour + 1 - issue.latest.windowHours) * HOUR_MS);
+  const { rows } = await q.query<{
+    id: number;
+    source_name: string;
+    author: string | null;
+    redacted_text: string;
+    published_at: Date | null;
+    sentiment_label: string;
+  }>(
+    `select m.id, s.name as source_name, m.author, m.redacted_text, m.published_at, m.sentiment_label
+     from mentions m join sources s on s.id = m.source_id
+     where $1 = any(m.topics) and ${MENTION_TIME} >= $2 and ${MENTION_TIME} < $3
+     order by (m.sentiment_label = 'negative') desc, ${MENTION_TIME} desc, m.id desc limit $4`,
+    [issue.subject.key, start, end, limit],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    sourceName: r.source_name,
+    author: r.author,
+    redactedText: r.redacted_text,
+    publishedAt: r.published_at?.toISOString() ?? null,
+    sentimentLabel: r.sentiment_label,
+  }));
+}
