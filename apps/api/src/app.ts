@@ -12,6 +12,7 @@ import { registerSecurity } from './plugins/security.ts';
 import { route, websocketRoute } from './route-table.ts';
 import * as audit from './routes/audit.ts';
 import * as health from './routes/health.ts';
+import * as issues from './routes/issues.ts';
 import * as mentions from './routes/mentions.ts';
 import * as oidc from './routes/oidc.ts';
 import * as scorer from './routes/scorer.ts';
@@ -73,6 +74,7 @@ export async function buildApp(
   route(app, 'POST /api/invitations/:token', session.acceptInvitation(deps), {
     config: { rateLimit: SIGN_IN_PER_ADDRESS },
   });
+  route(app, 'GET /api/issues', issues.list(deps));
   route(app, 'GET /api/mentions', mentions.list(deps));
   route(app, 'GET /api/mentions/:id', mentions.show(deps));
   route(app, 'GET /api/sources', sources.list(deps));

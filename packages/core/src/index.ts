@@ -4,6 +4,7 @@ export * from './auth/session-policy.ts';
 export * from './contracts/api.ts';
 export * from './contracts/auth.ts';
 export * from './contracts/endpoints.ts';
+export * from './contracts/issues.ts';
 export * from './contracts/jobs.ts';
 export * from './contracts/live.ts';
 export * from './detection/index.ts';

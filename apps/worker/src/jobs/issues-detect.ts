@@ -1,11 +1,11 @@
 import { publishLive } from '@barometer/bus';
 import {
   detectionTick,
-  type EmergingIssue,
   HOURS_PER_WEEK,
   hourOf,
   hourStart,
   type IssueEvent,
+  issueTitle,
   type JobPayload,
   roomsFor,
   subjectTicks,
@@ -87,7 +87,7 @@ export async function detectIssues(
         type: event.type,
         issue: {
           id,
-          title: titleOf(event.issue, event.label),
+          title: issueTitle(event.issue, event.label),
           severity: event.issue.severity,
           explanation: event.explanation,
         },
@@ -105,20 +105,4 @@ export async function detectIssues(
 
 function explanationOf(open: { id: number; explanation: string }[], id: number | null): string {
   return open.find((o) => o.id === id)?.explanation ?? '';
-}
-
-export function titleOf(issue: EmergingIssue, label: string): string {
-  switch (issue.subject.kind) {
-    case 'topic':
-      if (issue.trigger === 'negative-shift') return `${label}: turning negative`;
-      return issue.trigger === 'slow-build'
-        ? `${label}: building up`
-        : `${label}: a surge of mentions`;
-    case 'term':
-      return `“${label}” is suddenly being mentioned`;
-    case 'story':
-      return `A story is spreading: ${label}`;
-    case 'thread':
-      return `A conversation is escalating: ${label}`;
-  }
 }

@@ -31,6 +31,7 @@ import {
   UserDto,
   UserUpdateBody,
 } from './auth.ts';
+import { IssueList } from './issues.ts';
 
 /**
  * Who may call a route: anyone (`public`: health, sign-in, signed one-time links), anyone signed
@@ -105,6 +106,11 @@ export const endpoints = {
     response: { status: 200, body: SessionDto },
   },
 
+  'GET /api/issues': {
+    access: 'mentions.read',
+    summary: 'Open emerging issues with their explanation and mentions',
+    response: { status: 200, body: IssueList },
+  },
   'GET /api/mentions': {
     access: 'mentions.read',
     summary: 'Mentions, newest first',

@@ -1,5 +1,6 @@
 import type { Signal } from './detect-subject.ts';
 import { localWeekday } from './hours.ts';
+import type { EmergingIssue } from './issue-lifecycle.ts';
 import type { Subject } from './series.ts';
 
 /** How a subject reads inside a sentence: "about Parking", "mentioning “norovirus”". */
@@ -73,5 +74,22 @@ export function explainSignal(signal: Signal, subject: Subject, label?: string):
       return `Slowly building: ${people(signal.authors)} posted ${phrase} in ${span}${mentions}, ${usually(signal.expected)} ${usualWhen(signal)}, and it has stayed above its usual level for hours${negativeClause(signal)}${safetyClause(signal)}.`;
     case 'negative-shift':
       return `Turning negative: ${percent(signal.negativeShare ?? 0)} of the ${people(signal.authors)} who posted ${phrase} in ${span} were negative, usually ${percent(signal.usualNegativeShare ?? 0)}; the volume is ${signal.ratio >= 1.5 ? 'up' : 'about usual'} (${usually(signal.expected)})${safetyClause(signal)}.`;
+  }
+}
+
+/** A short title for an issue: what kind of trouble, about what. */
+export function issueTitle(issue: EmergingIssue, label: string): string {
+  switch (issue.subject.kind) {
+    case 'topic':
+      if (issue.trigger === 'negative-shift') return `${label}: turning negative`;
+      return issue.trigger === 'slow-build'
+        ? `${label}: building up`
+        : `${label}: a surge of mentions`;
+    case 'term':
+      return `“${label}” is suddenly being mentioned`;
+    case 'story':
+      return `A story is spreading: ${label}`;
+    case 'thread':
+      return `A conversation is escalating: ${label}`;
   }
 }
