@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { InboxPage } from '../features/inbox/InboxPage.tsx';
 import { LiveStatus } from '../features/inbox/LiveStatus.tsx';
 import { useLiveStore } from '../features/inbox/live-context.tsx';
+import { IssuesPage } from '../features/issues/IssuesPage.tsx';
 import { ScorerProgress } from '../features/scorer/ScorerProgress.tsx';
 import { InvitationPage } from '../features/session/InvitationPage.tsx';
 import { LoginPage } from '../features/session/LoginPage.tsx';
@@ -73,6 +74,11 @@ function SignedInApp({ session, pathname }: { session: SessionDto; pathname: str
           <Link to="/" className="nav-link" current={page === 'inbox'}>
             Inbox
           </Link>
+          {may('mentions.read') && (
+            <Link to="/issues" className="nav-link" current={page === 'issues'}>
+              Emerging issues
+            </Link>
+          )}
           {may('sources.read') && (
             <Link to="/sources" className="nav-link" current={page === 'sources'}>
               Sources
@@ -86,6 +92,7 @@ function SignedInApp({ session, pathname }: { session: SessionDto; pathname: str
       </header>
       <main id="main" className="main">
         {page === 'inbox' && <InboxPage />}
+        {page === 'issues' && <IssuesPage />}
         {page === 'sources' && <SourcesPage />}
         {page === 'not-found' && (
           <div className="empty">

@@ -19,6 +19,10 @@ export const queryKeys = {
     providers: () => ['session', 'providers'] as const,
     invitation: (token: string) => ['session', 'invitation', token] as const,
   },
+  issues: {
+    all: ['issues'] as const,
+    list: () => ['issues', 'list'] as const,
+  },
   scorer: {
     status: () => ['scorer', 'status'] as const,
   },
