@@ -45,6 +45,11 @@ function parkingIssue(now: number): EmergingIssue {
   };
 }
 
+test('nobody signed out sees the issues', async () => {
+  const response = await env.inject({ method: 'GET', url: '/api/issues', headers: { cookie: '' } });
+  expect(response.statusCode).toBe(401);
+});
+
 test('open issues are listed with their explanation and the mentions behind them, redacted', async () => {
   await env.ingest([
     'Parking at Northfield General is a disgrace, ring me on 07700 900123',
@@ -65,7 +70,7 @@ test('open issues are listed with their explanation and the mentions behind them
   } as const;
   await saveIssue(env.database.pool, closed, { id: null, label: 'Food', explanation: 'old' });
 
-  const response = await env.app.inject({ method: 'GET', url: '/api/issues' });
+  const response = await env.inject({ method: 'GET', url: '/api/issues' });
   expect(response.statusCode).toBe(200);
   const { items } = IssueList.parse(response.json());
   expect(items).toHaveLength(1);
