@@ -89,7 +89,26 @@ test('a burst of parking complaints opens an issue about Parking, stored and pub
     }),
   );
 
+  // The twenty near-identical complaints are one story, named by the first of them.
+  const stories = await env.database.pool.query(
+    `select distinct s.story_id, first.external_id from mention_stories s
+     join mentions m on m.id = s.mention_id join mentions first on first.id = s.story_id
+     where m.external_id like 'burst-%'`,
+  );
+  expect(stories.rows).toEqual([{ story_id: expect.any(Number), external_id: 'burst-0' }]);
+
   expect(await detectIssues({}, env.ctx, env.deps, NOW + 60_000)).toEqual([]);
   const count = await env.database.pool.query('select count(*)::int as n from emerging_issues');
   expect(count.rows[0].n).toBe(events.length);
+});
+
+test('once the burst is over and the topic is calm again for hours, its issue closes', async () => {
+  const later = NOW + 8 * HOUR_MS;
+  const events = await detectIssues({}, env.ctx, env.deps, later);
+  expect(events.find((e) => e.subject.key === 'Parking')?.type).toBe('issue.closed');
+  const { rows } = await env.database.pool.query(
+    `select status, closed_at from emerging_issues where subject_key = 'Parking'`,
+  );
+  expect(rows).toEqual([{ status: 'closed', closed_at: new Date(later) }]);
+  await vi.waitFor(() => expect(received.map((e) => e.type)).toContain('issue.closed'));
 });

@@ -20,6 +20,7 @@ import {
   withTransaction,
 } from '@barometer/db';
 import type { JobContext, WorkerDeps } from '../context.ts';
+import { assignNewStories } from './assign-stories.ts';
 
 /** Hours of history the detector reads: five weeks covers hour-of-week baselines and warm-up. */
 const HISTORY_HOURS = 5 * HOURS_PER_WEEK;
@@ -27,9 +28,10 @@ const HISTORY_HOURS = 5 * HOURS_PER_WEEK;
 const REFRESH_HOURS = 3;
 
 /**
- * The detector's minute tick (issues.detect): rebuild recent topic rollups from mentions, judge
- * every topic with core's detectionTick, store the issues, then publish their events. Running
- * it twice in a minute changes nothing the second time: the maths is a function of the rows.
+ * The detector's minute tick (issues.detect): give new mentions their story, rebuild recent
+ * topic rollups from mentions, judge every topic with core's detectionTick, store the issues,
+ * then publish their events. Running it twice in a minute changes nothing the second time: the
+ * maths is a function of the rows.
  */
 export async function detectIssues(
   _payload: JobPayload<'issues.detect'>,
@@ -40,6 +42,8 @@ export async function detectIssues(
   const pool = deps.database.pool;
   const first = await firstMentionTime(pool);
   if (first === null) return [];
+  const stories = await assignNewStories(pool, now);
+  if (stories > 0) ctx.log.debug({ mentions: stories }, 'assigned stories');
   const currentHour = hourOf(now);
   const startHour = Math.max(hourOf(first), currentHour - HISTORY_HOURS);
   // The first run (or one after a long stop) rolls up the whole history it will read.

@@ -83,11 +83,11 @@ export function detectSubject(
     slowBuild ||= step.fired && h > lastComplete - 1;
   }
 
-  const calm = isCalm(series, hour, policy, next.dispersion);
   if (hour - series.startHour < policy.warmUpHours) {
-    return { state: next, signal: null, calm };
+    return { state: next, signal: null, calm: isCalm(series, hour, policy, next.dispersion) };
   }
 
+  const calm = isCalm(series, hour, policy, next.dispersion);
   const spikes: SpikeResult[] = [];
   for (const w of policy.windowsHours) {
     const observed = windowTotals(series, hour, w);
@@ -99,13 +99,21 @@ export function detectSubject(
   // window is really above it (the sum can outlive the excess that built it).
   const highest = [...spikes].sort((a, b) => b.z - a.z)[0];
   const building = slowBuild && highest && highest.z >= policy.slowBuildMinZ ? highest : undefined;
-  const volume = fired ?? building;
+  // A long window still above usual while the last hours are calm is old news, already told:
+  // it must not keep an issue open for a day after a short burst.
+  const recentSpike = fired && !(calm && fired.windowHours > 3) ? fired : undefined;
+  const volume = recentSpike ?? building;
   const negative = policy.negativeWindowsHours
     .map((w) => negativeShift(series, hour, w, policy, policy.negativeConfidenceZ))
-    .find((n): n is NegativeShift => n?.rising === true && n.authors >= policy.negativeMinAuthors);
+    .find(
+      (n): n is NegativeShift =>
+        n?.rising === true &&
+        n.authors >= policy.negativeMinAuthors &&
+        stillNegative(series, hour, n.usualShare + policy.negativeMargin),
+    );
 
   if (volume) {
-    const trigger: Trigger = fired ? 'spike' : 'slow-build';
+    const trigger: Trigger = volume === recentSpike ? 'spike' : 'slow-build';
     return { state: next, signal: volumeSignal(series, hour, volume, trigger, policy), calm };
   }
   if (negative) {
@@ -116,6 +124,12 @@ export function detectSubject(
     };
   }
   return { state: next, signal: null, calm };
+}
+
+/** The last three hours are themselves negative: a long window's share is not old news. */
+function stillNegative(series: HourlySeries, hour: number, share: number): boolean {
+  const recent = windowTotals(series, hour, 3);
+  return recent !== null && recent.authors > 0 && recent.negative / recent.authors >= share;
 }
 
 function advanceHour(

@@ -167,3 +167,51 @@ export async function listIssueMentions(
     sentimentLabel: r.sentiment_label,
   }));
 }
+
+export interface StoryCandidate {
+  id: number;
+  sourceId: number;
+  author: string | null;
+  text: string;
+  time: Date;
+  storyId: number | null;
+}
+
+/** Mentions since `since`, oldest first, with their story when one was assigned already. */
+export async function listStoryCandidates(q: Queryable, since: Date): Promise<StoryCandidate[]> {
+  const { rows } = await q.query<{
+    id: number;
+    source_id: number;
+    author: string | null;
+    text: string;
+    time: Date;
+    story_id: number | null;
+  }>(
+    `select m.id, m.source_id, m.author, coalesce(m.title || '. ', '') || m.text as text,
+            ${MENTION_TIME} as time, s.story_id
+     from mentions m left join mention_stories s on s.mention_id = m.id
+     where ${MENTION_TIME} >= $1 order by ${MENTION_TIME}, m.id`,
+    [since],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    sourceId: r.source_id,
+    author: r.author,
+    text: r.text,
+    time: r.time,
+    storyId: r.story_id,
+  }));
+}
+
+/** Records stories; a mention keeps the story it was first given (safe to run twice). */
+export async function saveStories(
+  q: Queryable,
+  assignments: readonly { mentionId: number; storyId: number }[],
+): Promise<void> {
+  if (assignments.length === 0) return;
+  await q.query(
+    `insert into mention_stories (mention_id, story_id)
+     select * from unnest($1::bigint[], $2::bigint[]) on conflict (mention_id) do nothing`,
+    [assignments.map((a) => a.mentionId), assignments.map((a) => a.storyId)],
+  );
+}

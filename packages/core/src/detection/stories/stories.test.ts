@@ -6,6 +6,7 @@ import {
   clusterStories,
   createStoryIndex,
   pruneStoryIndex,
+  rememberStory,
   type StoryInput,
   storyCounts,
   summariseStories,
@@ -83,6 +84,13 @@ describe('story clustering', () => {
   test('very short posts are their own story', () => {
     const stories = clusterStories([post('a', 'Thank you!'), post('b', 'thank you')]);
     expect(stories.get('b')).toBe('b');
+  });
+
+  test('stories stored earlier are joined by new posts after the index is rebuilt', () => {
+    const index = createStoryIndex();
+    rememberStory(index, medication[0]!, 'stored-story');
+    expect(assignStory(index, medication[1]!)).toBe('stored-story');
+    expect(assignStory(index, unrelated)).toBe('u1');
   });
 
   test('pruning forgets posts older than the story window', () => {

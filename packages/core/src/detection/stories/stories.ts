@@ -78,6 +78,22 @@ export function assignStory(
   return storyId;
 }
 
+/**
+ * Adds a post whose story is already known (stored earlier), so later posts can join it. The
+ * index is rebuilt this way from storage at each run: the same posts give the same stories.
+ */
+export function rememberStory(index: StoryIndex, mention: StoryInput, storyId: string): void {
+  index.newest = Math.max(index.newest, mention.time);
+  if (storyWords(mention.text).length < STORY_POLICY.minWords) return;
+  const signature = minhashSignature(shingleHashes(mention.text));
+  const member: Member = { mentionId: mention.id, storyId, time: mention.time, signature };
+  for (const key of bandKeys(signature)) {
+    const bucket = index.buckets.get(key);
+    if (bucket) bucket.push(member);
+    else index.buckets.set(key, [member]);
+  }
+}
+
 /** Forgets posts too old to join a story any more (call now and then to bound memory). */
 export function pruneStoryIndex(index: StoryIndex, policy: typeof STORY_POLICY = STORY_POLICY) {
   const cutoff = index.newest - policy.windowHours * HOUR_MS;
