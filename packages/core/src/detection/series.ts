@@ -43,9 +43,42 @@ export function lastHourOf(series: HourlySeries): number {
   return series.startHour + series.counts.length - 1;
 }
 
+/** Running totals per field, so any window's total is one subtraction (series are immutable). */
+interface PrefixSums {
+  authors: Float64Array;
+  mentions: Float64Array;
+  negative: Float64Array;
+  safety: Float64Array;
+}
+
+const prefixCache = new WeakMap<HourCounts[], PrefixSums>();
+
+function prefixSums(counts: HourCounts[]): PrefixSums {
+  let sums = prefixCache.get(counts);
+  if (!sums) {
+    const n = counts.length + 1;
+    sums = {
+      authors: new Float64Array(n),
+      mentions: new Float64Array(n),
+      negative: new Float64Array(n),
+      safety: new Float64Array(n),
+    };
+    for (let i = 0; i < counts.length; i++) {
+      const c = counts[i]!;
+      sums.authors[i + 1] = sums.authors[i]! + c.authors;
+      sums.mentions[i + 1] = sums.mentions[i]! + c.mentions;
+      sums.negative[i + 1] = sums.negative[i]! + c.negative;
+      sums.safety[i + 1] = sums.safety[i]! + c.safety;
+    }
+    prefixCache.set(counts, sums);
+  }
+  return sums;
+}
+
 /**
  * Totals over the `hours` hours ending with `endHour` (inclusive), or null when part of that
- * window lies before the series began (unknown is not zero).
+ * window lies before the series began (unknown is not zero). A series is never changed once
+ * built: the totals are cached per counts array.
  */
 export function windowTotals(
   series: HourlySeries,
@@ -54,16 +87,14 @@ export function windowTotals(
 ): HourCounts | null {
   const first = endHour - hours + 1 - series.startHour;
   const last = endHour - series.startHour;
-  if (first < 0 || last >= series.counts.length) return null;
-  const total = { authors: 0, mentions: 0, negative: 0, safety: 0 };
-  for (let i = first; i <= last; i++) {
-    const c = series.counts[i]!;
-    total.authors += c.authors;
-    total.mentions += c.mentions;
-    total.negative += c.negative;
-    total.safety += c.safety;
-  }
-  return total;
+  if (first < 0 || last >= series.counts.length || hours <= 0) return null;
+  const p = prefixSums(series.counts);
+  return {
+    authors: p.authors[last + 1]! - p.authors[first]!,
+    mentions: p.mentions[last + 1]! - p.mentions[first]!,
+    negative: p.negative[last + 1]! - p.negative[first]!,
+    safety: p.safety[last + 1]! - p.safety[first]!,
+  };
 }
 
 /** A stored hourly rollup row (sparse: only hours with activity are stored). */
