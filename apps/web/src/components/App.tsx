@@ -1,5 +1,7 @@
 import type { SessionDto } from '@barometer/core';
 import { useEffect } from 'react';
+import { AuditPage } from '../features/admin/audit/AuditPage.tsx';
+import { UsersPage } from '../features/admin/users/UsersPage.tsx';
 import { InboxPage } from '../features/inbox/InboxPage.tsx';
 import { LiveStatus } from '../features/inbox/LiveStatus.tsx';
 import { useLiveStore } from '../features/inbox/live-context.tsx';
@@ -84,6 +86,16 @@ function SignedInApp({ session, pathname }: { session: SessionDto; pathname: str
               Sources
             </Link>
           )}
+          {may('users.read') && (
+            <Link to="/admin/users" className="nav-link" current={page === 'users'}>
+              People
+            </Link>
+          )}
+          {may('audit.read') && (
+            <Link to="/admin/audit" className="nav-link" current={page === 'audit'}>
+              Audit log
+            </Link>
+          )}
         </nav>
         <span className="topbar-spacer" />
         {may('scorer.read') && <ScorerProgress />}
@@ -94,6 +106,8 @@ function SignedInApp({ session, pathname }: { session: SessionDto; pathname: str
         {page === 'inbox' && <InboxPage />}
         {page === 'issues' && <IssuesPage />}
         {page === 'sources' && <SourcesPage />}
+        {page === 'users' && (may('users.read') ? <UsersPage /> : <NotAllowed />)}
+        {page === 'audit' && (may('audit.read') ? <AuditPage /> : <NotAllowed />)}
         {page === 'not-found' && (
           <div className="empty">
             <h1>Page not found</h1>
@@ -101,6 +115,17 @@ function SignedInApp({ session, pathname }: { session: SessionDto; pathname: str
           </div>
         )}
       </main>
+    </div>
+  );
+}
+
+/** A page the person's roles do not include (a bookmarked link, a role taken away). */
+function NotAllowed() {
+  return (
+    <div className="empty">
+      <h1>This page is for admins</h1>
+      <p>Your roles do not include it. Ask an admin if you need it.</p>
+      <Link to="/">Back to the inbox</Link>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import type { AuditFilterQuery } from '../features/admin/audit/audit-filters.ts';
 import type { MentionFilters } from '../features/inbox/mention-filter.ts';
 
 /**
@@ -13,6 +14,15 @@ export const queryKeys = {
     all: ['sources'] as const,
     list: () => ['sources', 'list'] as const,
     presets: () => ['sources', 'presets'] as const,
+    deletion: (id: number) => ['sources', 'deletion', id] as const,
+  },
+  users: {
+    all: ['users'] as const,
+    list: () => ['users', 'list'] as const,
+  },
+  audit: {
+    all: ['audit'] as const,
+    list: (query: AuditFilterQuery) => ['audit', 'list', query] as const,
   },
   session: {
     current: () => ['session'] as const,

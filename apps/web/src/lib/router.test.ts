@@ -5,5 +5,7 @@ test('paths map to their pages, trailing slashes ignored, anything else is not f
   expect(pageFor('/')).toBe('inbox');
   expect(pageFor('/sources')).toBe('sources');
   expect(pageFor('/sources/')).toBe('sources');
+  expect(pageFor('/admin/users')).toBe('users');
+  expect(pageFor('/admin/audit/')).toBe('audit');
   expect(pageFor('/nope')).toBe('not-found');
 });

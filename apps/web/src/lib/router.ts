@@ -1,7 +1,13 @@
 import { useSyncExternalStore } from 'react';
 
 /** Every page of the app, in one table: path -> page id. */
-export const ROUTES = { '/': 'inbox', '/issues': 'issues', '/sources': 'sources' } as const;
+export const ROUTES = {
+  '/': 'inbox',
+  '/issues': 'issues',
+  '/sources': 'sources',
+  '/admin/users': 'users',
+  '/admin/audit': 'audit',
+} as const;
 export type Page = (typeof ROUTES)[keyof typeof ROUTES] | 'not-found';
 
 /** The one-time link an admin hands out: /invitation/<token>. */
