@@ -14,6 +14,7 @@ export const queryKeys = {
     all: ['sources'] as const,
     list: () => ['sources', 'list'] as const,
     presets: () => ['sources', 'presets'] as const,
+    deletions: () => ['sources', 'deletion'] as const,
     deletion: (id: number) => ['sources', 'deletion', id] as const,
   },
   users: {

@@ -1,3 +1,4 @@
+import type { LiveServerMessage } from '@barometer/core';
 import { createLiveSocket, type LiveSocket, liveUrl } from '../../lib/live-socket.ts';
 import { SESSION_ENDED_EVENT } from '../session/session-events.ts';
 import { applyLiveEvents, initialLiveState, type LiveEvent, type LiveState } from './live-state.ts';
@@ -13,6 +14,8 @@ export interface LiveStore {
   noteLoaded(maxId: number | null): void;
   reconnectNow(): void;
   disconnect(): void;
+  /** Every message as it arrives, for pages that refresh a query on an event (sources). */
+  onMessage(listener: (message: LiveServerMessage) => void): () => void;
 }
 
 /**
@@ -26,6 +29,7 @@ export function createLiveStore(url = liveUrl(window.location)): LiveStore {
   let flushScheduled = false;
   let socket: LiveSocket | null = null;
   const listeners = new Set<() => void>();
+  const messageListeners = new Set<(message: LiveServerMessage) => void>();
 
   const flush = () => {
     flushScheduled = false;
@@ -68,7 +72,10 @@ export function createLiveStore(url = liveUrl(window.location)): LiveStore {
       socket = createLiveSocket({
         url,
         lastId,
-        onMessage: (message) => push({ type: 'message', message }),
+        onMessage: (message) => {
+          push({ type: 'message', message });
+          for (const listener of messageListeners) listener(message);
+        },
         onResume: () => push({ type: 'resume.sent' }),
         onStatus: (status, retryInMs) => push({ type: 'status', status, retryInMs }),
         onSessionEnded: () => window.dispatchEvent(new Event(SESSION_ENDED_EVENT)),
@@ -80,6 +87,10 @@ export function createLiveStore(url = liveUrl(window.location)): LiveStore {
       if (maxId !== null && (knownMaxId === null || maxId > knownMaxId)) knownMaxId = maxId;
     },
     reconnectNow: () => socket?.reconnectNow(),
+    onMessage(listener) {
+      messageListeners.add(listener);
+      return () => messageListeners.delete(listener);
+    },
     disconnect() {
       window.removeEventListener('online', onOnline);
       socket?.stop();

@@ -1,9 +1,19 @@
+import { useSession } from '../session/use-session.ts';
 import { AddSourceForm } from './AddSourceForm.tsx';
-import { SourcesTable } from './SourcesTable.tsx';
+import { type SourceAbilities, SourcesTable } from './SourcesTable.tsx';
+import { useLiveSources } from './use-live-sources.ts';
 import { useSources } from './use-sources.ts';
 
 export function SourcesPage() {
   const sources = useSources();
+  const session = useSession();
+  useLiveSources();
+  const permissions = session.data?.permissions ?? [];
+  const may: SourceAbilities = {
+    write: permissions.includes('sources.write'),
+    poll: permissions.includes('sources.poll'),
+    delete: permissions.includes('sources.delete'),
+  };
   return (
     <div className="page sources-page">
       <h1 className="page-title">Sources</h1>
@@ -16,12 +26,12 @@ export function SourcesPage() {
         <p className="empty">Loading sources…</p>
       ) : sources.data && sources.data.length === 0 ? (
         <p className="empty" data-testid="sources-table">
-          No sources yet. Add a news search or a feed below to start listening.
+          No sources yet.{may.write && ' Add a news search or a feed below to start listening.'}
         </p>
       ) : (
-        <SourcesTable sources={sources.data ?? []} />
+        <SourcesTable sources={sources.data ?? []} may={may} />
       )}
-      <AddSourceForm />
+      {may.write && <AddSourceForm />}
     </div>
   );
 }

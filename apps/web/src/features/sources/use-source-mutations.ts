@@ -2,6 +2,8 @@ import {
   DiscoveredFeed,
   type SourceCreateBody,
   SourceDto,
+  SourcePreview,
+  type SourcePreviewBody,
   type SourceUpdateBody,
 } from '@barometer/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -31,6 +33,36 @@ export function useUpdateSource() {
         old ? { items: old.items.map((s) => (s.id === source.id ? source : s)) } : old,
       );
       return queryClient.invalidateQueries({ queryKey: queryKeys.sources.all });
+    },
+  });
+}
+
+/** Fetches the feed once, saving nothing: what adding it would bring. */
+export function usePreviewSource() {
+  return useMutation({
+    mutationFn: (body: SourcePreviewBody) =>
+      api.request('/api/sources/preview', SourcePreview, { method: 'POST', body }),
+  });
+}
+
+const Nothing = { safeParse: () => ({ success: true as const, data: null }) };
+
+/** Deletes a source and its mentions; `confirmMentions` is the count the person was shown. */
+export function useDeleteSource() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, confirmMentions }: { id: number; confirmMentions: number }) =>
+      api.request(`/api/sources/${id}`, Nothing, {
+        method: 'DELETE',
+        query: { confirmMentions },
+      }),
+    onSuccess: (_, { id }) => {
+      queryClient.setQueryData<{ items: SourceDto[] }>(queryKeys.sources.list(), (old) =>
+        old ? { items: old.items.filter((s) => s.id !== id) } : old,
+      );
+      queryClient.removeQueries({ queryKey: queryKeys.sources.deletion(id) });
+      // Its mentions are gone too.
+      return queryClient.invalidateQueries({ queryKey: queryKeys.mentions.all });
     },
   });
 }
