@@ -1,6 +1,7 @@
 import type { SourcePreview } from '@barometer/core';
 import { formatLondon } from '../../lib/time-format.ts';
 import { mentionCount } from './mention-count.ts';
+import { previewItemLines } from './preview-item.ts';
 
 /** What the feed would bring if added: its title, how much it holds, and its first items. */
 export function SourcePreviewPanel({
@@ -37,19 +38,22 @@ export function SourcePreviewPanel({
         <>
           <h4 className="small-heading">First {preview.sample.length} items</h4>
           <ul className="preview-items">
-            {preview.sample.map((item, index) => (
-              // Items have no id before they are saved; the feed's order is stable, so its index is.
-              <li key={index}>
-                <strong>{item.title ?? item.text.slice(0, 80)}</strong>
-                {item.publishedAt && (
-                  <span className="muted small"> · {formatLondon(item.publishedAt)}</span>
-                )}
-                {item.mentionsTrust && !isQueryFeed && (
-                  <span className="chip chip-match">mentions the trust</span>
-                )}
-                {item.title && <p className="muted small preview-text">{item.text}</p>}
-              </li>
-            ))}
+            {preview.sample.map((item, index) => {
+              const lines = previewItemLines(item);
+              return (
+                // Items have no id before they are saved; the feed's order is stable, so its index is.
+                <li key={index}>
+                  <strong>{lines.heading}</strong>
+                  {item.publishedAt && (
+                    <span className="muted small"> · {formatLondon(item.publishedAt)}</span>
+                  )}
+                  {item.mentionsTrust && !isQueryFeed && (
+                    <span className="chip chip-match">mentions the trust</span>
+                  )}
+                  {lines.body && <p className="muted small preview-text">{lines.body}</p>}
+                </li>
+              );
+            })}
           </ul>
         </>
       )}
