@@ -95,7 +95,13 @@ export function DeleteSourceDialog({
                 : `Delete source and ${mentionCount(count)}`}
           </button>
         )}
-        <button type="button" className="button secondary" onClick={() => dialog.current?.close()}>
+        <button
+          type="button"
+          className="button secondary"
+          // biome-ignore lint/a11y/noAutofocus: a destructive dialog starts on the safe choice
+          autoFocus
+          onClick={() => dialog.current?.close()}
+        >
           {gone ? 'Close' : 'Keep it'}
         </button>
       </div>

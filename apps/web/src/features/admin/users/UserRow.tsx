@@ -78,6 +78,11 @@ export function UserRow({
                 </button>
               </div>
             )}
+            {changed && isYou && (
+              <p className="muted small">
+                Changing your own roles signs you out; sign in again to use the new ones.
+              </p>
+            )}
           </>
         ) : (
           rolesInWords(user.roles)
@@ -98,15 +103,18 @@ export function UserRow({
       {canWrite && (
         <td data-label="Actions">
           <div className="row-actions">
-            <button
-              type="button"
-              className="link-button"
-              disabled={update.isPending}
-              onClick={() => setDisabled(!user.disabled)}
-            >
-              {user.disabled ? 'Enable' : 'Disable'}
-              <span className="visually-hidden"> {user.displayName}</span>
-            </button>
+            {/* Disabling yourself would sign you out at once; another admin can do it. */}
+            {!isYou && (
+              <button
+                type="button"
+                className="link-button"
+                disabled={update.isPending}
+                onClick={() => setDisabled(!user.disabled)}
+              >
+                {user.disabled ? 'Enable' : 'Disable'}
+                <span className="visually-hidden"> {user.displayName}</span>
+              </button>
+            )}
             {!user.singleSignOn && (
               <button
                 type="button"
