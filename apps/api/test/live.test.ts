@@ -69,7 +69,7 @@ test('a back-fill cut at the limit says so, so the client reloads instead of sho
   const missed = await env.ingest(
     Array.from({ length: LIVE_BACKFILL_LIMIT + 5 }, (_, i) => `Busy night ${i} at Northfield A&E`),
   );
-  await vi.waitFor(() => expect(probe.mentionIds()).toContain(missed.at(-1)));
+  await vi.waitFor(() => expect(probe.mentionIds()).toContain(missed.at(-1)), { timeout: 15_000 });
   await probe.close();
   const second = await connect(seen!);
   const done = second.messages.find((m) => m.type === 'resume.done');
