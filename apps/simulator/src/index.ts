@@ -10,12 +10,18 @@ import type { FeedInfo, SimItem } from './item.ts';
 import { createRandom } from './random.ts';
 import { loadScenario } from './scenario/load.ts';
 import { createHttpServer } from './server.ts';
+import { createSocialHub, type SocialHub } from './social/hub.ts';
 import { createStore } from './store.ts';
 import { createTimeline } from './timeline.ts';
 
 export { BenchModeError, UnknownFeedError } from './errors.ts';
 export type { FeedInfo, SimItem } from './item.ts';
+export { MASTODON_TOKEN } from './mastodon/mastodon.ts';
 export { loadScenario, SCENARIO_DIR, ScenarioError } from './scenario/load.ts';
+export type { Fault } from './social/faults.ts';
+export type { SocialHub } from './social/hub.ts';
+export type { RecordedRequest } from './social/requests.ts';
+export type { Platform, SocialPost } from './social/world.ts';
 
 export type SimulatorOptions = {
   host?: string;
@@ -50,6 +56,8 @@ export type Simulator = {
   tick(): SimItem[];
   /** A feed's items, newest first. */
   items(feed: string): readonly SimItem[];
+  /** The fake social platforms (Mastodon, ...): their posts, faults and recorded requests. */
+  social: SocialHub;
   close(): Promise<void>;
 };
 
@@ -107,7 +115,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     items = (feed) => store.items(feed);
   }
 
+  const social = createSocialHub({
+    content: scenario.content,
+    config: scenario.mode === 'live' ? scenario.social : undefined,
+    random: createRandom(seed + 1),
+    now,
+    baseUrl: getBaseUrl,
+    logger,
+  });
+  if (scenario.mode === 'live') social.backfill(Math.ceil((options.startWith ?? 0) / 2));
   routes.push(
+    ...social.routes,
     ...controlRoutes({ feeds: () => listFeeds(), publish: (feed, item) => publish(feed, item) }),
     {
       method: 'GET',
@@ -120,6 +138,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   );
 
   const server = createHttpServer(routes, logger);
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://simulator.local');
+    if (!social.upgrade(req, socket, head, url)) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+    }
+  });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -135,6 +159,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     options.autoTick === false || scenario.mode === 'bench'
       ? undefined
       : setInterval(() => {
+          social.tick();
           const created = tick();
           if (created.length > 0) logger.debug({ count: created.length }, 'items published');
         }, options.tickMs ?? 1000);
@@ -151,8 +176,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     publish: (feed, item = {}) => publish(feed, item),
     tick: () => tick(),
     items: (feed) => items(feed),
+    social,
     close: async () => {
       if (timer) clearInterval(timer);
+      social.close();
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();

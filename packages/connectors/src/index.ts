@@ -2,8 +2,12 @@ export type {
   Connector,
   ConnectorPollResult,
   ConnectorSource,
+  PollContext,
+  SessionStore,
   StreamConnector,
   StreamHandle,
+  StreamHealth,
+  StreamOptions,
   StreamSink,
 } from './connector.ts';
 export { discoverFeedLinks, discoverFeeds } from './discover.ts';
@@ -11,6 +15,7 @@ export { type ParseFeedOptions, parseFeed } from './feed/parse-feed.ts';
 export { pollFeed } from './poll-feed.ts';
 export { connectorFor, streamConnectorFor } from './registry.ts';
 export { plainText, type SanitisedContent, sanitiseHtml } from './sanitise/sanitise-html.ts';
+export { memorySessionStore } from './social/memory-sessions.ts';
 export type {
   CacheHints,
   CommentFeedLink,

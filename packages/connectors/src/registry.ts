@@ -1,14 +1,19 @@
 import type { SourceKind } from '@barometer/core';
 import type { Connector, StreamConnector } from './connector.ts';
 import { feedConnector } from './feed/feed-connector.ts';
+import { mastodonConnector } from './mastodon/mastodon-connector.ts';
+import { mastodonStreamConnector } from './mastodon/stream.ts';
 
 /** Every source kind has a connector here, or this does not compile. */
 const connectors: { [K in SourceKind]: Connector & { kind: K } } = {
   rss: feedConnector as Connector & { kind: 'rss' },
+  mastodon: mastodonConnector as Connector & { kind: 'mastodon' },
 };
 
 /** Kinds read as long-lived streams (their polls, if any, are the catch-up path). */
-const streamConnectors: Partial<Record<SourceKind, StreamConnector>> = {};
+const streamConnectors: Partial<Record<SourceKind, StreamConnector>> = {
+  mastodon: mastodonStreamConnector,
+};
 
 export function connectorFor(kind: SourceKind): Connector {
   return connectors[kind];

@@ -8,6 +8,8 @@ export const NormalizedMention = z.object({
   externalId: z.string().min(1).max(2048),
   url: z.string().max(4096).nullable(),
   author: z.string().max(512).nullable(),
+  /** The platform's stable id for the author (a DID, an account id), when it has one. */
+  authorId: z.string().max(512).nullable().optional(),
   title: z.string().max(2048).nullable(),
   /** Plain text, for matching and scoring. */
   text: z.string().max(100_000),
@@ -27,7 +29,7 @@ export const SENTIMENT_LABELS = ['positive', 'neutral', 'negative'] as const;
 export const SentimentLabel = z.enum(SENTIMENT_LABELS);
 export type SentimentLabel = z.infer<typeof SentimentLabel>;
 
-export const SOURCE_KINDS = ['rss'] as const;
+export const SOURCE_KINDS = ['rss', 'mastodon'] as const;
 export const SourceKind = z.enum(SOURCE_KINDS);
 export type SourceKind = z.infer<typeof SourceKind>;
 

@@ -20,6 +20,12 @@ export const ERROR_MESSAGES = {
   'not-a-feed': 'not a feed',
   aborted: 'cancelled',
   'read-error': 'could not read the file',
+  'credentials-needed': 'this source needs credentials (a token, key or app password)',
+  'bad-credentials': 'the credentials were refused: check the token, key or app password',
+  'token-expired': 'the sign-in expired and could not be renewed',
+  'quota-exhausted': "today's API quota is used up; polling resumes when it resets",
+  'bad-response': 'the service answered in an unexpected shape',
+  'stream-closed': 'the live stream closed',
 } as const;
 
 export type FixedErrorCode = keyof typeof ERROR_MESSAGES;

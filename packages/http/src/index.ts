@@ -16,5 +16,11 @@ export {
   type GuardedResponse,
   guardedFetch,
 } from './guarded-fetch.ts';
+export {
+  DEFAULT_MAX_MESSAGE_BYTES,
+  type GuardedWebSocketOptions,
+  guardedWebSocket,
+  type WebSocket,
+} from './guarded-websocket.ts';
 export { HostGate, hostKey } from './host-gate.ts';
 export type { HttpPolicy, HttpTimeouts, ResolvedAddress } from './types.ts';

@@ -113,6 +113,20 @@ const contentRef = z.union([
   Content,
 ]);
 
+/** The fake social platforms: posts per minute across them, and the pools their posts use. */
+export const SocialConfig = z.object({
+  ratePerMinute: z.number().min(0).max(100_000).default(0),
+  /** Share of new posts that answer a recent post on the same platform (threads grow). */
+  replyShare: z.number().min(0).max(1).default(0.35),
+  mix: z.record(slug, z.number().min(0)),
+  /** Platform -> relative weight; a platform left out still answers, it just gets no posts. */
+  platforms: z.record(
+    z.enum(['mastodon', 'bluesky', 'reddit', 'youtube', 'careopinion']),
+    z.number().min(0),
+  ),
+});
+export type SocialConfig = z.infer<typeof SocialConfig>;
+
 export const LiveScenarioFile = z.object({
   name: z.string().min(1),
   description: z.string().default(''),
@@ -120,6 +134,7 @@ export const LiveScenarioFile = z.object({
   ratePerMinute: z.number().min(0).max(1_000_000),
   content: contentRef,
   feeds: z.array(FeedConfig).min(1),
+  social: SocialConfig.optional(),
 });
 
 export const BenchScenarioFile = z.object({
