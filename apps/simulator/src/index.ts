@@ -14,6 +14,7 @@ import { createSocialHub, type SocialHub } from './social/hub.ts';
 import { createStore } from './store.ts';
 import { createTimeline } from './timeline.ts';
 
+export { BLUESKY_APP_PASSWORD, BLUESKY_HANDLE } from './bluesky/bluesky.ts';
 export { BenchModeError, UnknownFeedError } from './errors.ts';
 export type { FeedInfo, SimItem } from './item.ts';
 export { MASTODON_TOKEN } from './mastodon/mastodon.ts';

@@ -1,4 +1,6 @@
 import type { SourceKind } from '@barometer/core';
+import { blueskyConnector, jetstreamPollConnector } from './bluesky/bluesky-connector.ts';
+import { jetstreamConnector } from './bluesky/jetstream.ts';
 import type { Connector, StreamConnector } from './connector.ts';
 import { feedConnector } from './feed/feed-connector.ts';
 import { mastodonConnector } from './mastodon/mastodon-connector.ts';
@@ -8,11 +10,14 @@ import { mastodonStreamConnector } from './mastodon/stream.ts';
 const connectors: { [K in SourceKind]: Connector & { kind: K } } = {
   rss: feedConnector as Connector & { kind: 'rss' },
   mastodon: mastodonConnector as Connector & { kind: 'mastodon' },
+  bluesky: blueskyConnector as Connector & { kind: 'bluesky' },
+  jetstream: jetstreamPollConnector as Connector & { kind: 'jetstream' },
 };
 
 /** Kinds read as long-lived streams (their polls, if any, are the catch-up path). */
 const streamConnectors: Partial<Record<SourceKind, StreamConnector>> = {
   mastodon: mastodonStreamConnector,
+  jetstream: jetstreamConnector,
 };
 
 export function connectorFor(kind: SourceKind): Connector {

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { type BlueskyFake, createBlueskyFake } from '../bluesky/bluesky.ts';
 import type { Route } from '../http/route.ts';
 import { createMastodonFake, type MastodonFake } from '../mastodon/mastodon.ts';
 import type { Random } from '../random.ts';
@@ -14,6 +15,7 @@ export type PublishInput = { text?: string; author?: string; replyTo?: string; t
 
 export type SocialHub = {
   mastodon: MastodonFake;
+  bluesky: BlueskyFake;
   faults: Faults;
   requests: RequestLog;
   routes: Route[];
@@ -46,9 +48,10 @@ export function createSocialHub(options: {
   const requests = createRequestLog();
   const deps = { faults, requests, now, baseUrl: options.baseUrl };
   const mastodon = createMastodonFake(deps, content.trust.handles);
+  const bluesky = createBlueskyFake(deps);
   const fakes: Record<Platform, Fake | undefined> = {
     mastodon,
-    bluesky: undefined,
+    bluesky,
     reddit: undefined,
     youtube: undefined,
     careopinion: undefined,
@@ -94,10 +97,12 @@ export function createSocialHub(options: {
 
   return {
     mastodon,
+    bluesky,
     faults,
     requests,
-    routes: [...mastodon.routes],
-    upgrade: (req, socket, head, url) => mastodon.upgrade(req, socket, head, url),
+    routes: [...mastodon.routes, ...bluesky.routes],
+    upgrade: (req, socket, head, url) =>
+      mastodon.upgrade(req, socket, head, url) || bluesky.upgrade(req, socket, head, url),
     world: (platform) => fakeOf(platform).world,
     publish: (platform, input) => publish(platform, input),
     tick() {
@@ -126,6 +131,7 @@ export function createSocialHub(options: {
     },
     close() {
       mastodon.close();
+      bluesky.close();
     },
   };
 }
