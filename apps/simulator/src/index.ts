@@ -18,6 +18,7 @@ export { BLUESKY_APP_PASSWORD, BLUESKY_HANDLE } from './bluesky/bluesky.ts';
 export { BenchModeError, UnknownFeedError } from './errors.ts';
 export type { FeedInfo, SimItem } from './item.ts';
 export { MASTODON_TOKEN } from './mastodon/mastodon.ts';
+export { REDDIT_CLIENT_ID, REDDIT_CLIENT_SECRET } from './reddit/reddit.ts';
 export { loadScenario, SCENARIO_DIR, ScenarioError } from './scenario/load.ts';
 export type { Fault } from './social/faults.ts';
 export type { SocialHub } from './social/hub.ts';

@@ -5,6 +5,7 @@ import type { Connector, StreamConnector } from './connector.ts';
 import { feedConnector } from './feed/feed-connector.ts';
 import { mastodonConnector } from './mastodon/mastodon-connector.ts';
 import { mastodonStreamConnector } from './mastodon/stream.ts';
+import { redditConnector } from './reddit/reddit-connector.ts';
 
 /** Every source kind has a connector here, or this does not compile. */
 const connectors: { [K in SourceKind]: Connector & { kind: K } } = {
@@ -12,6 +13,7 @@ const connectors: { [K in SourceKind]: Connector & { kind: K } } = {
   mastodon: mastodonConnector as Connector & { kind: 'mastodon' },
   bluesky: blueskyConnector as Connector & { kind: 'bluesky' },
   jetstream: jetstreamPollConnector as Connector & { kind: 'jetstream' },
+  reddit: redditConnector as Connector & { kind: 'reddit' },
 };
 
 /** Kinds read as long-lived streams (their polls, if any, are the catch-up path). */

@@ -3,6 +3,7 @@ import { type BlueskyFake, createBlueskyFake } from '../bluesky/bluesky.ts';
 import type { Route } from '../http/route.ts';
 import { createMastodonFake, type MastodonFake } from '../mastodon/mastodon.ts';
 import type { Random } from '../random.ts';
+import { createRedditFake, type RedditFake } from '../reddit/reddit.ts';
 import type { Content, SocialConfig } from '../scenario/schema.ts';
 import { createFaults, type Faults } from './faults.ts';
 import { authorFrom, generatePost } from './generate.ts';
@@ -16,6 +17,7 @@ export type PublishInput = { text?: string; author?: string; replyTo?: string; t
 export type SocialHub = {
   mastodon: MastodonFake;
   bluesky: BlueskyFake;
+  reddit: RedditFake;
   faults: Faults;
   requests: RequestLog;
   routes: Route[];
@@ -49,10 +51,11 @@ export function createSocialHub(options: {
   const deps = { faults, requests, now, baseUrl: options.baseUrl };
   const mastodon = createMastodonFake(deps, content.trust.handles);
   const bluesky = createBlueskyFake(deps);
+  const reddit = createRedditFake(deps);
   const fakes: Record<Platform, Fake | undefined> = {
     mastodon,
     bluesky,
-    reddit: undefined,
+    reddit,
     youtube: undefined,
     careopinion: undefined,
   };
@@ -98,9 +101,10 @@ export function createSocialHub(options: {
   return {
     mastodon,
     bluesky,
+    reddit,
     faults,
     requests,
-    routes: [...mastodon.routes, ...bluesky.routes],
+    routes: [...mastodon.routes, ...bluesky.routes, ...reddit.routes],
     upgrade: (req, socket, head, url) =>
       mastodon.upgrade(req, socket, head, url) || bluesky.upgrade(req, socket, head, url),
     world: (platform) => fakeOf(platform).world,

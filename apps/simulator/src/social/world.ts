@@ -45,7 +45,7 @@ export type SocialWorld = {
   find(id: string): SocialPost | undefined;
   /** Newest first; deleted ones excluded unless asked. */
   list(options?: { includeDeleted?: boolean }): SocialPost[];
-  replies(id: string): SocialPost[];
+  replies(id: string, options?: { includeDeleted?: boolean }): SocialPost[];
   subscribe(listener: (event: WorldEvent) => void): () => void;
 };
 
@@ -108,7 +108,8 @@ export function createSocialWorld(
       }
       return out;
     },
-    replies: (id) => posts.filter((p) => p.parentId === id && !p.deletedAt),
+    replies: (id, options = {}) =>
+      posts.filter((p) => p.parentId === id && (options.includeDeleted || !p.deletedAt)),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
