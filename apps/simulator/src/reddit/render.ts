@@ -2,7 +2,7 @@ import type { SocialPost, SocialWorld } from '../social/world.ts';
 
 export const fullname = (post: SocialPost) => `${post.parentId ? 't1' : 't3'}_${post.id}`;
 const seconds = (date: Date) => date.getTime() / 1000;
-const escape = (text: string, raw: boolean) =>
+const escapeText = (text: string, raw: boolean) =>
   raw ? text : text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export function renderLink(post: SocialPost, world: SocialWorld, raw: boolean) {
@@ -18,8 +18,8 @@ export function renderLink(post: SocialPost, world: SocialWorld, raw: boolean) {
       id: post.id,
       name: `t3_${post.id}`,
       subreddit: sub,
-      title: escape(post.title ?? post.text.slice(0, 80), raw),
-      selftext: post.deletedAt ? '[removed]' : escape(post.text, raw),
+      title: escapeText(post.title ?? post.text.slice(0, 80), raw),
+      selftext: post.deletedAt ? '[removed]' : escapeText(post.text, raw),
       author: post.deletedAt ? '[deleted]' : post.author.handle,
       created_utc: seconds(post.createdAt),
       permalink,
@@ -54,7 +54,7 @@ export function renderComment(
       link_id: `t3_${root.id}`,
       depth,
       author: post.deletedAt ? '[deleted]' : post.author.handle,
-      body: post.deletedAt ? '[removed]' : escape(post.text, raw),
+      body: post.deletedAt ? '[removed]' : escapeText(post.text, raw),
       created_utc: seconds(post.createdAt),
       permalink: `/r/${String(root.extra.subreddit ?? 'northfield')}/comments/${root.id}/_/${post.id}/`,
       score: 1,
