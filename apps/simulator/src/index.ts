@@ -15,6 +15,7 @@ import { createStore } from './store.ts';
 import { createTimeline } from './timeline.ts';
 
 export { BLUESKY_APP_PASSWORD, BLUESKY_HANDLE } from './bluesky/bluesky.ts';
+export { CARE_OPINION_KEY } from './care-opinion/care-opinion.ts';
 export { BenchModeError, UnknownFeedError } from './errors.ts';
 export type { FeedInfo, SimItem } from './item.ts';
 export { MASTODON_TOKEN } from './mastodon/mastodon.ts';
@@ -24,6 +25,7 @@ export type { Fault } from './social/faults.ts';
 export type { SocialHub } from './social/hub.ts';
 export type { RecordedRequest } from './social/requests.ts';
 export type { Platform, SocialPost } from './social/world.ts';
+export { YOUTUBE_CHANNEL, YOUTUBE_KEY } from './youtube/youtube.ts';
 
 export type SimulatorOptions = {
   host?: string;

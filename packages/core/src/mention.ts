@@ -29,7 +29,15 @@ export const SENTIMENT_LABELS = ['positive', 'neutral', 'negative'] as const;
 export const SentimentLabel = z.enum(SENTIMENT_LABELS);
 export type SentimentLabel = z.infer<typeof SentimentLabel>;
 
-export const SOURCE_KINDS = ['rss', 'mastodon', 'bluesky', 'jetstream', 'reddit'] as const;
+export const SOURCE_KINDS = [
+  'rss',
+  'mastodon',
+  'bluesky',
+  'jetstream',
+  'reddit',
+  'youtube',
+  'careopinion',
+] as const;
 export const SourceKind = z.enum(SOURCE_KINDS);
 export type SourceKind = z.infer<typeof SourceKind>;
 

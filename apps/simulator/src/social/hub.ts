@@ -1,10 +1,12 @@
 import type { Logger } from 'pino';
 import { type BlueskyFake, createBlueskyFake } from '../bluesky/bluesky.ts';
+import { type CareOpinionFake, createCareOpinionFake } from '../care-opinion/care-opinion.ts';
 import type { Route } from '../http/route.ts';
 import { createMastodonFake, type MastodonFake } from '../mastodon/mastodon.ts';
 import type { Random } from '../random.ts';
 import { createRedditFake, type RedditFake } from '../reddit/reddit.ts';
 import type { Content, SocialConfig } from '../scenario/schema.ts';
+import { createYoutubeFake, type YoutubeFake } from '../youtube/youtube.ts';
 import { createFaults, type Faults } from './faults.ts';
 import { authorFrom, generatePost } from './generate.ts';
 import type { UpgradeHandler } from './platform-http.ts';
@@ -18,6 +20,8 @@ export type SocialHub = {
   mastodon: MastodonFake;
   bluesky: BlueskyFake;
   reddit: RedditFake;
+  youtube: YoutubeFake;
+  careopinion: CareOpinionFake;
   faults: Faults;
   requests: RequestLog;
   routes: Route[];
@@ -52,12 +56,14 @@ export function createSocialHub(options: {
   const mastodon = createMastodonFake(deps, content.trust.handles);
   const bluesky = createBlueskyFake(deps);
   const reddit = createRedditFake(deps);
+  const youtube = createYoutubeFake(deps);
+  const careopinion = createCareOpinionFake(deps);
   const fakes: Record<Platform, Fake | undefined> = {
     mastodon,
     bluesky,
     reddit,
-    youtube: undefined,
-    careopinion: undefined,
+    youtube,
+    careopinion,
   };
   const config = options.config;
   const mix = config?.mix ?? DEFAULT_MIX;
@@ -102,9 +108,17 @@ export function createSocialHub(options: {
     mastodon,
     bluesky,
     reddit,
+    youtube,
+    careopinion,
     faults,
     requests,
-    routes: [...mastodon.routes, ...bluesky.routes, ...reddit.routes],
+    routes: [
+      ...mastodon.routes,
+      ...bluesky.routes,
+      ...reddit.routes,
+      ...youtube.routes,
+      ...careopinion.routes,
+    ],
     upgrade: (req, socket, head, url) =>
       mastodon.upgrade(req, socket, head, url) || bluesky.upgrade(req, socket, head, url),
     world: (platform) => fakeOf(platform).world,
