@@ -8,6 +8,7 @@ const commands = {
   'parse-feed': () => import('./commands/parse-feed.ts'),
   score: () => import('./commands/score.ts'),
   user: () => import('./commands/user.ts'),
+  pull: () => import('./commands/pull.ts'),
 } as const;
 
 type CommandName = keyof typeof commands;
