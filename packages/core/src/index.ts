@@ -13,4 +13,6 @@ export * from './feed/index.ts';
 export * from './mention.ts';
 export * from './mention-view.ts';
 export * from './scoring/score-mention.ts';
+export * from './secret-key.ts';
+export * from './threads/assemble.ts';
 export * from './trust-profile.ts';
