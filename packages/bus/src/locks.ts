@@ -3,9 +3,12 @@ import type { RedisConnection } from './connection.ts';
 
 export interface Lock {
   release(): Promise<void>;
+  /** Pushes the expiry out again; false when the lock was lost (expired and taken by another). */
+  extend(ttlMs: number): Promise<boolean>;
 }
 
 const RELEASE_IF_OWNER = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+const EXTEND_IF_OWNER = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
 const RETRY_MS = 100;
 
 /**
@@ -26,6 +29,7 @@ export async function acquireLock(
         release: async () => {
           await redis.eval(RELEASE_IF_OWNER, 1, key, token);
         },
+        extend: async (ttlMs) => (await redis.eval(EXTEND_IF_OWNER, 1, key, token, ttlMs)) === 1,
       };
     }
     if (Date.now() >= deadline) return null;
