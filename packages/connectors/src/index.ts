@@ -1,3 +1,4 @@
+export { jetstreamLineReader } from './bluesky/jetstream.ts';
 export type {
   Connector,
   ConnectorPollResult,

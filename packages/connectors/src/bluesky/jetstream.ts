@@ -66,6 +66,14 @@ export interface JetstreamResult {
   deleted?: string;
 }
 
+/** A line reader with its own repeat memory: the consumer's per-connection state. */
+export function jetstreamLineReader(
+  matches: (text: string) => boolean,
+): (data: string) => JetstreamResult | null {
+  const seen = new Set<string>();
+  return (data) => readJetstreamLine(data, matches, seen);
+}
+
 /**
  * One line: null for lines to skip (other collections, identity/account events, posts that do
  * not match, repeats); otherwise what it means. Exported for the filtering benchmark.

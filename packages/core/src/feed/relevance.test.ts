@@ -56,3 +56,24 @@ describe('mentionsTrust', () => {
     expect(compileTrustMatcher(profile).terms).toContain('northfieldnhs');
   });
 });
+
+describe('the ASCII pre-check', () => {
+  const matcher = compileTrustMatcher(
+    TrustProfile.parse({
+      name: 'Northfield General',
+      handles: ['@NorthfieldNHS'],
+      sites: ['northfield-nhs.example'],
+    }),
+  );
+
+  test('shouting, punctuation and hyphens still match on the fast path', () => {
+    expect(matcher.matches('NORTHFIELD-GENERAL!!! again')).toBe(true);
+    expect(matcher.matches('see https://www.northfield-nhs.example/x')).toBe(true);
+    expect(matcher.matches('thanks @NorthfieldNHS')).toBe(true);
+  });
+
+  test('text without any first word of a term is dropped, and non-ASCII text takes the full fold', () => {
+    expect(matcher.matches('my cat is asleep')).toBe(false);
+    expect(matcher.matches('Ｎｏｒｔｈｆｉｅｌｄ General')).toBe(true);
+  });
+});

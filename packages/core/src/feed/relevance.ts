@@ -6,6 +6,8 @@ const IGNORABLE =
   /[\u00AD\u061C\u115F\u1160\u17B4\u17B5\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0\uFFF0-\uFFF8]/g;
 const MARKS = /\p{M}/gu;
 const SEPARATORS = /[^\p{L}\p{N}]+/gu;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: every ASCII character, controls included
+const ASCII = /^[\u0000-\u007f]*$/;
 
 /**
  * Text folded for matching: NFKD (full-width and ligature forms become plain letters), marks and
@@ -42,10 +44,18 @@ export function compileTrustMatcher(profile: TrustProfile): TrustMatcher {
     ...(profile.sites ?? []),
   ];
   const terms = [...new Set(raw.map((t) => foldForMatching(t)).filter((t) => t.trim().length > 0))];
+  // For ASCII text folding is only lower-casing and punctuation to spaces, so a term can only
+  // match where its first word appears in the lower-cased text: a sound, cheap pre-check that
+  // lets a firehose (Jetstream) skip the full fold for almost every post.
+  const firstWords = [...new Set(terms.map((t) => t.trim().split(' ')[0]!))];
   return {
     terms: terms.map((t) => t.trim()),
     matches(text: string): boolean {
       if (!text) return false;
+      if (ASCII.test(text)) {
+        const lower = text.toLowerCase();
+        if (!firstWords.some((word) => lower.includes(word))) return false;
+      }
       const folded = foldForMatching(text);
       return terms.some((term) => folded.includes(term));
     },
