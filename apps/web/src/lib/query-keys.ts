@@ -34,6 +34,10 @@ export const queryKeys = {
     all: ['issues'] as const,
     list: () => ['issues', 'list'] as const,
   },
+  threads: {
+    all: ['threads'] as const,
+    detail: (mentionId: number) => ['threads', 'detail', mentionId] as const,
+  },
   scorer: {
     status: () => ['scorer', 'status'] as const,
   },

@@ -1,9 +1,10 @@
 import type { MentionDto } from '@barometer/core';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { activeFlags } from '../../components/flags.ts';
 import { SentimentBadge } from '../../components/SentimentBadge.tsx';
 import { TimeStamp } from '../../components/TimeStamp.tsx';
 import { TopicChips } from '../../components/TopicChips.tsx';
+import { ThreadView } from '../threads/ThreadView.tsx';
 import { safeHttpUrl } from './safe-url.ts';
 
 export interface MentionDetailProps {
@@ -18,6 +19,7 @@ export interface MentionDetailProps {
  */
 export function MentionDetail({ mention, now, onClose }: MentionDetailProps) {
   const closeRef = useRef<HTMLButtonElement>(null);
+  const [showThread, setShowThread] = useState(false);
   useEffect(() => {
     closeRef.current?.focus({ preventScroll: true });
   }, []);
@@ -87,16 +89,23 @@ export function MentionDetail({ mention, now, onClose }: MentionDetailProps) {
         <dt>Thread</dt>
         <dd className="break">
           {mention.rootExternalId || mention.parentExternalId ? (
-            <>
-              {mention.parentExternalId && <div>Reply to: {mention.parentExternalId}</div>}
-              {mention.rootExternalId && <div>Thread root: {mention.rootExternalId}</div>}
-            </>
+            <span>A reply in a conversation</span>
           ) : (
-            <span className="muted">Not part of a thread</span>
+            <span className="muted">Not a reply</span>
           )}
-          <div className="muted small">Item id: {mention.externalId}</div>
         </dd>
       </dl>
+
+      <section className="detail-section">
+        <h3>Conversation</h3>
+        {showThread ? (
+          <ThreadView mentionId={mention.id} now={now} />
+        ) : (
+          <button type="button" className="button" onClick={() => setShowThread(true)}>
+            Show the conversation
+          </button>
+        )}
+      </section>
 
       {flags.length > 0 && (
         <section className="detail-section">
