@@ -27,24 +27,24 @@ export interface UpsertResult {
 // and there is no parameter limit (perf.md: drizzle's builder costs ~58 µs per row at 500 rows).
 const UPSERT_SQL = `
 insert into mentions (
-  source_id, external_id, url, author, title, text, html, published_at, published_raw,
+  source_id, external_id, url, author, author_id, title, text, html, published_at, published_raw,
   content_hash, sentiment_score, sentiment_label, sentiment_confidence, explanation, flags,
   flag_evidence, topics, redacted_text, scorer_version, parent_external_id, root_external_id
 )
-select $1::bigint, x.external_id, x.url, x.author, x.title, x.text, x.html, x.published_at,
+select $1::bigint, x.external_id, x.url, x.author, x.author_id, x.title, x.text, x.html, x.published_at,
   x.published_raw, x.content_hash, x.sentiment_score, x.sentiment_label, x.sentiment_confidence,
   x.explanation, x.flags, x.flag_evidence,
   coalesce(array(select jsonb_array_elements_text(x.topics)), '{}'), x.redacted_text,
   x.scorer_version, x.parent_external_id, x.root_external_id
 from jsonb_to_recordset($2::jsonb) as x(
-  external_id text, url text, author text, title text, text text, html text,
+  external_id text, url text, author text, author_id text, title text, text text, html text,
   published_at timestamptz, published_raw text, content_hash text, sentiment_score real,
   sentiment_label text, sentiment_confidence real, explanation jsonb, flags jsonb,
   flag_evidence jsonb, topics jsonb, redacted_text text, scorer_version text,
   parent_external_id text, root_external_id text
 )
 on conflict (source_id, external_id) do update set
-  url = excluded.url, author = excluded.author, title = excluded.title, text = excluded.text,
+  url = excluded.url, author = excluded.author, author_id = excluded.author_id, title = excluded.title, text = excluded.text,
   html = excluded.html, published_at = excluded.published_at,
   published_raw = excluded.published_raw, content_hash = excluded.content_hash,
   sentiment_score = excluded.sentiment_score, sentiment_label = excluded.sentiment_label,
@@ -53,7 +53,7 @@ on conflict (source_id, external_id) do update set
   redacted_text = excluded.redacted_text, scorer_version = excluded.scorer_version,
   parent_external_id = excluded.parent_external_id, root_external_id = excluded.root_external_id,
   updated_at = now()
-where mentions.content_hash is distinct from excluded.content_hash
+where mentions.content_hash is distinct from excluded.content_hash and mentions.deleted_at is null
 returning id, (xmax = 0) as inserted`;
 
 /** A score as the columns that store it, for the JSON rows the batched statements read. */
@@ -85,6 +85,7 @@ export async function upsertMentions(
     external_id: m.externalId,
     url: m.url,
     author: m.author,
+    author_id: m.authorId ?? null,
     title: m.title,
     text: m.text,
     html: m.html,
@@ -198,7 +199,8 @@ export async function listMentions(
   q: Queryable,
   query: MentionListQuery,
 ): Promise<StoredMentionPage> {
-  const where: string[] = [];
+  // Posts the platform deleted are hidden from every list.
+  const where: string[] = ['m.deleted_at is null'];
   const params: unknown[] = [];
   const add = (clause: (p: string) => string, value: unknown) => {
     params.push(value);
@@ -231,10 +233,10 @@ export async function listMentionsAfter(
   limit = LIVE_BACKFILL_LIMIT,
 ): Promise<StoredMention[]> {
   const { rows } = await q.query<DtoRow>(
-    `(${SELECT_DTO} where m.id > $1 order by m.id limit $2)
+    `(${SELECT_DTO} where m.id > $1 and m.deleted_at is null order by m.id limit $2)
      union all
      (${SELECT_DTO}
-      where m.id <= $1 and m.id > $1 - $3 and m.fetched_at >= (
+      where m.id <= $1 and m.id > $1 - $3 and m.deleted_at is null and m.fetched_at >= (
         select fetched_at - interval '${REORDER_MARGIN_SECONDS} seconds' from mentions where id = $1)
       order by m.id desc limit $3)`,
     [afterId, limit, REORDER_MARGIN_ROWS],

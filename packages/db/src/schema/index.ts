@@ -4,3 +4,4 @@ export * from './mentions.ts';
 export * from './sources.ts';
 export * from './trust-profile.ts';
 export * from './users.ts';
+export * from './social.ts';

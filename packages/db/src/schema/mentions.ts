@@ -23,6 +23,7 @@ export const mentions = pgTable(
     externalId: text('external_id').notNull(),
     url: text('url'),
     author: text('author'),
+    authorId: text('author_id'),
     title: text('title'),
     text: text('text').notNull(),
     html: text('html'),
@@ -43,6 +44,8 @@ export const mentions = pgTable(
     scorerVersion: text('scorer_version').notNull(),
     parentExternalId: text('parent_external_id'),
     rootExternalId: text('root_external_id'),
+    /** The platform deleted it: hidden everywhere, kept so a late edit cannot bring it back. */
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('mentions_source_external_uq').on(t.sourceId, t.externalId),
@@ -51,6 +54,8 @@ export const mentions = pgTable(
     index('mentions_topics_idx').using('gin', t.topics),
     index('mentions_scorer_version_idx').on(t.scorerVersion, t.id),
     index('mentions_fetched_at_idx').on(t.sourceId, t.fetchedAt),
+    index('mentions_thread_idx').on(t.sourceId, t.rootExternalId),
+    index('mentions_parent_idx').on(t.sourceId, t.parentExternalId),
     // The inbox's "needs attention" lane: few rows, read on every dashboard load.
     index('mentions_urgent_idx').on(t.id).where(sql`(${t.flags} ->> 'urgent')::boolean`),
   ],

@@ -9,6 +9,10 @@ export const sources = pgTable(
     kind: text('kind').$type<SourceKind>().notNull(),
     name: text('name').notNull(),
     url: text('url').notNull(),
+    /** Social kinds: what to read (a #hashtag, search words, r/sub words, channel:UC…). */
+    query: text('query'),
+    /** Where the last poll stopped (the newest id seen), in the connector's own format. */
+    pollCursor: text('poll_cursor'),
     isQueryFeed: boolean('is_query_feed').notNull().default(false),
     pollIntervalSeconds: integer('poll_interval_seconds').notNull().default(300),
     enabled: boolean('enabled').notNull().default(true),
