@@ -47,6 +47,7 @@ export const jetstreamPollConnector: Connector = {
   async poll() {
     return {
       status: 'ok',
+      title: null,
       mentions: [],
       validators: { etag: null, lastModified: null, contentHash: null },
       cache: { retryAfterSeconds: null, maxAgeSeconds: null },

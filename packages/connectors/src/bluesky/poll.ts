@@ -71,6 +71,7 @@ export async function pollBluesky(
   }
   return {
     status: 'ok',
+    title: null,
     mentions: [...seen.values()].slice(0, window.maxItems),
     validators: { etag: null, lastModified: null, contentHash: null },
     cache: { retryAfterSeconds, maxAgeSeconds: null },

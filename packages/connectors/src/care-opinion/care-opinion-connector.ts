@@ -70,6 +70,7 @@ export const careOpinionConnector: Connector = {
     }
     return {
       status: 'ok',
+      title: null,
       mentions: mentions.slice(0, window.maxItems),
       validators: { etag: null, lastModified: null, contentHash: null },
       cache: { retryAfterSeconds: null, maxAgeSeconds: null },

@@ -81,6 +81,7 @@ export async function pollMastodon(
   const mentions: NormalizedMention[] = statusesToMentions(statuses).slice(0, window.maxItems);
   return {
     status: 'ok',
+    title: null,
     mentions,
     validators: { etag: null, lastModified: null, contentHash: null },
     cache: { retryAfterSeconds, maxAgeSeconds: null },

@@ -77,6 +77,7 @@ export async function pollReddit(
   }
   return {
     status: 'ok',
+    title: null,
     mentions: [...found.values()].slice(0, window.maxItems),
     validators: { etag: null, lastModified: null, contentHash: null },
     cache: { retryAfterSeconds, maxAgeSeconds: null },

@@ -78,6 +78,7 @@ export async function pollYoutube(
   );
   return {
     status: 'ok',
+    title: null,
     mentions: [...found.values()].slice(0, window.maxItems),
     validators: { etag: null, lastModified: null, contentHash: null },
     cache: { retryAfterSeconds: pacing > 0 ? pacing : null, maxAgeSeconds: null },
