@@ -17,7 +17,9 @@ import * as mentions from './routes/mentions.ts';
 import * as oidc from './routes/oidc.ts';
 import * as scorer from './routes/scorer.ts';
 import * as session from './routes/session.ts';
+import * as sourceCredentials from './routes/source-credentials.ts';
 import * as sources from './routes/sources.ts';
+import * as threads from './routes/threads.ts';
 import * as users from './routes/users.ts';
 
 /** Sign-in attempts per address per minute, across every account (the per-account hold is separate). */
@@ -77,6 +79,7 @@ export async function buildApp(
   route(app, 'GET /api/issues', issues.list(deps));
   route(app, 'GET /api/mentions', mentions.list(deps));
   route(app, 'GET /api/mentions/:id', mentions.show(deps));
+  route(app, 'GET /api/mentions/:id/thread', threads.show(deps));
   route(app, 'GET /api/sources', sources.list(deps));
   route(app, 'POST /api/sources', sources.create(deps));
   route(app, 'POST /api/sources/preview', sources.preview(deps));
@@ -86,6 +89,8 @@ export async function buildApp(
   route(app, 'PATCH /api/sources/:id', sources.update(deps));
   route(app, 'GET /api/sources/:id/deletion', sources.deletion(deps));
   route(app, 'DELETE /api/sources/:id', sources.remove(deps));
+  route(app, 'PUT /api/sources/:id/credential', sourceCredentials.put(deps));
+  route(app, 'DELETE /api/sources/:id/credential', sourceCredentials.remove(deps));
   route(app, 'POST /api/sources/:id/poll', sources.pollNow(deps));
   route(app, 'GET /api/scorer/status', scorer.status(deps));
   route(app, 'GET /api/users', users.list(deps));

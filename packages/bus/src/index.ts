@@ -14,6 +14,7 @@ export {
   type ReceivedJob,
 } from './job-consumers.ts';
 export { closeQueues, createQueues, enqueue, enqueueMany, type Queues } from './job-producer.ts';
+export { type KeyValueStore, redisKeyValueStore } from './key-values.ts';
 export { type LiveSubscription, publishLive, subscribeLive } from './live.ts';
 export { acquireLock, claimEpoch, type Lock } from './locks.ts';
 export { putOnce, takeOnce } from './one-time.ts';

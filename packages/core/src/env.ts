@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SecretKeyEnv } from './secret-key.ts';
 
 /** "true"/"1" or "false"/"0", as environment variables spell booleans. */
 export const booleanFlag = z
@@ -49,6 +50,7 @@ export const ServiceEnv = FeedPolicyEnv.extend({
     .regex(/^[a-z0-9_-]+$/i, 'letters, digits, _ and - only')
     .default('barometer'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ...SecretKeyEnv.shape,
 });
 export type ServiceEnv = z.infer<typeof ServiceEnv>;
 

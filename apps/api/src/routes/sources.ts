@@ -87,7 +87,9 @@ export function create(deps: Deps): RouteHandler<'POST /api/sources'> {
   return async (req, reply) => {
     const body = req.body;
     await checkFetchable(body.url, deps.config);
-    await refuseDuplicate(deps, body.url);
+    // One instance or API can serve many social sources (a hashtag, a search): only feeds are
+    // duplicates by address alone.
+    if (body.kind === 'rss') await refuseDuplicate(deps, body.url);
     const source = await auditedAction(deps.database.pool, actorOf(req), async (tx) => {
       const created = await createSource(tx, body);
       return {
@@ -112,7 +114,8 @@ export function update(deps: Deps): RouteHandler<'PATCH /api/sources/:id'> {
     const body = req.body;
     if (body.url !== undefined) {
       await checkFetchable(body.url, deps.config);
-      await refuseDuplicate(deps, body.url, id);
+      const existing = await getSource(deps.database.pool, id);
+      if (existing?.kind === 'rss') await refuseDuplicate(deps, body.url, id);
     }
     const source = await auditedAction(deps.database.pool, actorOf(req), async (tx) => {
       const before = await getSource(tx, id);

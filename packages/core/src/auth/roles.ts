@@ -16,6 +16,8 @@ export const PERMISSIONS = [
   'sources.write',
   'sources.delete',
   'sources.poll',
+  /** Set or replace a source's token, key or app password (never read back). */
+  'sources.credentials',
   'scorer.read',
   'users.read',
   'users.write',
@@ -41,6 +43,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'sources.write',
     'sources.delete',
     'sources.poll',
+    'sources.credentials',
     'scorer.read',
     'users.read',
     'users.write',

@@ -93,8 +93,30 @@ export const SourceDto = z.object({
   nextPollAt: z.string().nullable(),
   mentionsLast24h: z.number().int(),
   createdAt: z.string(),
+  /** Social kinds: what the source reads (a #hashtag, search words, r/sub words, channel:UC…). */
+  query: z.string().nullable(),
+  /** All the API ever says about a credential: whether one is set. */
+  credentials: z.enum(['set', 'not set']),
+  /** API quota units spent today (YouTube), 0 where there is no quota. */
+  quotaUsedToday: z.number().int(),
 });
 export type SourceDto = z.infer<typeof SourceDto>;
+
+const sourceQuery = z
+  .string()
+  .trim()
+  .min(1, 'Say what to look for')
+  .max(500, 'Keep what to look for under 500 characters');
+
+/** A credential as a person pastes it (token, handle:app-password, id:secret, key). */
+export const SourceCredentialBody = z.object({
+  credential: z
+    .string()
+    .trim()
+    .min(1, 'Paste the token, key or app password')
+    .max(4096, 'This credential is too long'),
+});
+export type SourceCredentialBody = z.infer<typeof SourceCredentialBody>;
 
 const httpUrl = z
   .string()
@@ -132,6 +154,7 @@ export const SourceCreateBody = z.object({
   isQueryFeed: z.boolean().default(false),
   pollIntervalSeconds: pollInterval.default(300),
   enabled: z.boolean().default(true),
+  query: sourceQuery.nullable().default(null),
 });
 export type SourceCreateBody = z.infer<typeof SourceCreateBody>;
 
@@ -142,6 +165,7 @@ export const SourceUpdateBody = z
     isQueryFeed: z.boolean(),
     pollIntervalSeconds: pollInterval,
     enabled: z.boolean(),
+    query: sourceQuery.nullable(),
   })
   .partial()
   .strict()

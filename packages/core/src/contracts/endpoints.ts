@@ -9,6 +9,7 @@ import {
   MentionPage,
   ScorerStatus,
   SourceCreateBody,
+  SourceCredentialBody,
   SourceDeleteQuery,
   SourceDeletion,
   SourceDto,
@@ -32,6 +33,7 @@ import {
   UserUpdateBody,
 } from './auth.ts';
 import { IssueList } from './issues.ts';
+import { ThreadDto } from './threads.ts';
 
 /**
  * Who may call a route: anyone (`public`: health, sign-in, signed one-time links), anyone signed
@@ -124,6 +126,13 @@ export const endpoints = {
     response: { status: 200, body: MentionDto },
   },
 
+  'GET /api/mentions/:id/thread': {
+    access: 'mentions.read',
+    summary: 'The conversation around a mention: its ancestors and replies',
+    params: IdParams,
+    response: { status: 200, body: ThreadDto },
+  },
+
   'GET /api/sources': {
     access: 'sources.read',
     summary: 'Sources and their health',
@@ -176,6 +185,19 @@ export const endpoints = {
     summary: 'Delete a source and its mentions',
     params: IdParams,
     query: SourceDeleteQuery,
+    response: { status: 204, body: z.null() },
+  },
+  'PUT /api/sources/:id/credential': {
+    access: 'sources.credentials',
+    summary: "Set or replace a source's credential (stored encrypted, never shown again)",
+    params: IdParams,
+    body: SourceCredentialBody,
+    response: { status: 204, body: z.null() },
+  },
+  'DELETE /api/sources/:id/credential': {
+    access: 'sources.credentials',
+    summary: "Remove a source's credential",
+    params: IdParams,
     response: { status: 204, body: z.null() },
   },
   'POST /api/sources/:id/poll': {

@@ -4,17 +4,17 @@ import type { SecretBox } from '../secrets/secret-box.ts';
 
 const contextOf = (sourceId: number) => `source:${sourceId}`;
 
-/** Sets (or, with null, removes) a source's credential, sealed for that source alone. */
+export async function removeSourceCredential(q: Queryable, sourceId: number): Promise<void> {
+  await q.query('delete from source_credentials where source_id = $1', [sourceId]);
+}
+
+/** Sets or replaces a source's credential, sealed for that source alone. */
 export async function setSourceCredential(
   q: Queryable,
   box: SecretBox,
   sourceId: number,
-  plaintext: string | null,
+  plaintext: string,
 ): Promise<void> {
-  if (plaintext === null) {
-    await q.query('delete from source_credentials where source_id = $1', [sourceId]);
-    return;
-  }
   await q.query(
     `insert into source_credentials (source_id, sealed) values ($1, $2)
      on conflict (source_id) do update set sealed = excluded.sealed, updated_at = now()`,
@@ -23,15 +23,23 @@ export async function setSourceCredential(
 }
 
 /** The credential in plain text, for a connector call in memory; null when none is set. */
-export async function openSourceCredential(q: Queryable, box: SecretBox, sourceId: number): Promise<string | null> {
-  const { rows } = await q.query<{ sealed: string }>('select sealed from source_credentials where source_id = $1', [
-    sourceId,
-  ]);
+export async function openSourceCredential(
+  q: Queryable,
+  box: SecretBox,
+  sourceId: number,
+): Promise<string | null> {
+  const { rows } = await q.query<{ sealed: string }>(
+    'select sealed from source_credentials where source_id = $1',
+    [sourceId],
+  );
   return rows[0] ? box.open(rows[0].sealed, contextOf(sourceId)) : null;
 }
 
 /** Which of these sources have a credential set: all the API may ever say about one. */
-export async function sourcesWithCredentials(q: Queryable, sourceIds?: number[]): Promise<Set<number>> {
+export async function sourcesWithCredentials(
+  q: Queryable,
+  sourceIds?: number[],
+): Promise<Set<number>> {
   const { rows } = await q.query<{ source_id: number }>(
     sourceIds
       ? 'select source_id from source_credentials where source_id = any($1::bigint[])'
@@ -42,15 +50,28 @@ export async function sourcesWithCredentials(q: Queryable, sourceIds?: number[])
 }
 
 export async function countSourceCredentials(q: Queryable): Promise<number> {
-  const { rows } = await q.query<{ n: number }>('select count(*)::int as n from source_credentials');
+  const { rows } = await q.query<{ n: number }>(
+    'select count(*)::int as n from source_credentials',
+  );
   return rows[0]?.n ?? 0;
 }
 
-export async function saveSourceQuery(q: Queryable, sourceId: number, query: string | null): Promise<void> {
-  await q.query('update sources set query = $2, poll_cursor = null, updated_at = now() where id = $1', [sourceId, query]);
+export async function saveSourceQuery(
+  q: Queryable,
+  sourceId: number,
+  query: string | null,
+): Promise<void> {
+  await q.query(
+    'update sources set query = $2, poll_cursor = null, updated_at = now() where id = $1',
+    [sourceId, query],
+  );
 }
 
-export async function savePollCursor(q: Queryable, sourceId: number, cursor: string | null): Promise<void> {
+export async function savePollCursor(
+  q: Queryable,
+  sourceId: number,
+  cursor: string | null,
+): Promise<void> {
   await q.query('update sources set poll_cursor = $2 where id = $1', [sourceId, cursor]);
 }
 
@@ -69,7 +90,14 @@ export async function listStreamSourceRecords(
   box: SecretBox | null,
   kinds: readonly SourceKind[],
 ): Promise<StreamSourceRecord[]> {
-  const { rows } = await q.query<{ id: number; kind: SourceKind; url: string; query: string | null; cursor: string | null; sealed: string | null }>(
+  const { rows } = await q.query<{
+    id: number;
+    kind: SourceKind;
+    url: string;
+    query: string | null;
+    cursor: string | null;
+    sealed: string | null;
+  }>(
     `select s.id, s.kind, s.url, s.query, c.cursor, k.sealed
      from sources s
      left join stream_cursors c on c.source_id = s.id
@@ -88,7 +116,11 @@ export async function listStreamSourceRecords(
   }));
 }
 
-export async function saveStreamCursor(q: Queryable, sourceId: number, cursor: string): Promise<void> {
+export async function saveStreamCursor(
+  q: Queryable,
+  sourceId: number,
+  cursor: string,
+): Promise<void> {
   await q.query(
     `insert into stream_cursors (source_id, cursor) values ($1, $2)
      on conflict (source_id) do update set cursor = excluded.cursor, updated_at = now()`,
@@ -110,7 +142,11 @@ export async function recordStreamStatus(
 }
 
 /** Hides what the platform deleted; returns the ids of the rows it hid. */
-export async function markMentionsDeleted(q: Queryable, sourceId: number, externalIds: string[]): Promise<number[]> {
+export async function markMentionsDeleted(
+  q: Queryable,
+  sourceId: number,
+  externalIds: string[],
+): Promise<number[]> {
   if (externalIds.length === 0) return [];
   const { rows } = await q.query<{ id: number }>(
     `update mentions set deleted_at = now(), updated_at = now()
@@ -122,7 +158,12 @@ export async function markMentionsDeleted(q: Queryable, sourceId: number, extern
 }
 
 /** Adds spent quota units to today's count and returns the new total. */
-export async function addQuotaUnits(q: Queryable, sourceId: number, day: string, units: number): Promise<number> {
+export async function addQuotaUnits(
+  q: Queryable,
+  sourceId: number,
+  day: string,
+  units: number,
+): Promise<number> {
   const { rows } = await q.query<{ units: number }>(
     `insert into quota_usage (source_id, day, units) values ($1, $2::date, $3)
      on conflict (source_id, day) do update set units = quota_usage.units + excluded.units
@@ -133,9 +174,9 @@ export async function addQuotaUnits(q: Queryable, sourceId: number, day: string,
 }
 
 export async function quotaUsed(q: Queryable, sourceId: number, day: string): Promise<number> {
-  const { rows } = await q.query<{ units: number }>('select units from quota_usage where source_id = $1 and day = $2::date', [
-    sourceId,
-    day,
-  ]);
+  const { rows } = await q.query<{ units: number }>(
+    'select units from quota_usage where source_id = $1 and day = $2::date',
+    [sourceId, day],
+  );
   return rows[0]?.units ?? 0;
 }

@@ -12,7 +12,25 @@ const mentionsLast24h = sql<number>`(
   where m.source_id = "sources"."id" and m.fetched_at > now() - interval '24 hours'
 )`;
 
-function toDto(row: SourceRow & { mentionsLast24h: number }): SourceDto {
+const hasCredential = sql<boolean>`exists(
+  select 1 from source_credentials c where c.source_id = "sources"."id"
+)`;
+
+/** Quota days end at midnight Pacific (YouTube's reset). */
+const quotaUsedToday = sql<number>`coalesce((
+  select u.units from quota_usage u
+  where u.source_id = "sources"."id" and u.day = (now() at time zone 'America/Los_Angeles')::date
+), 0)`;
+
+const extras = { mentionsLast24h, hasCredential, quotaUsedToday };
+
+interface Extras {
+  mentionsLast24h: number;
+  hasCredential?: boolean;
+  quotaUsedToday?: number;
+}
+
+function toDto(row: SourceRow & Extras): SourceDto {
   return {
     id: row.id,
     kind: row.kind,
@@ -28,15 +46,18 @@ function toDto(row: SourceRow & { mentionsLast24h: number }): SourceDto {
     nextPollAt: row.nextPollAt?.toISOString() ?? null,
     mentionsLast24h: row.mentionsLast24h,
     createdAt: row.createdAt.toISOString(),
+    query: row.query,
+    credentials: row.hasCredential ? 'set' : 'not set',
+    quotaUsedToday: row.quotaUsedToday ?? 0,
   };
 }
 
 export async function listSources(q: Queryable): Promise<SourceDto[]> {
   const rows = await orm(q)
-    .select({ source: sources, mentionsLast24h })
+    .select({ source: sources, ...extras })
     .from(sources)
     .orderBy(sources.name, sources.id);
-  return rows.map((r) => toDto({ ...r.source, mentionsLast24h: r.mentionsLast24h }));
+  return rows.map(({ source, ...rest }) => toDto({ ...source, ...rest }));
 }
 
 export async function getSource(q: Queryable, id: number): Promise<SourceRow | undefined> {
@@ -46,10 +67,12 @@ export async function getSource(q: Queryable, id: number): Promise<SourceRow | u
 
 export async function getSourceDto(q: Queryable, id: number): Promise<SourceDto | undefined> {
   const [row] = await orm(q)
-    .select({ source: sources, mentionsLast24h })
+    .select({ source: sources, ...extras })
     .from(sources)
     .where(sql`${sources.id} = ${id}`);
-  return row ? toDto({ ...row.source, mentionsLast24h: row.mentionsLast24h }) : undefined;
+  if (!row) return undefined;
+  const { source, ...rest } = row;
+  return toDto({ ...source, ...rest });
 }
 
 export async function createSource(q: Queryable, body: SourceCreateBody): Promise<SourceDto> {
@@ -63,8 +86,8 @@ export async function updateSource(
   id: number,
   body: SourceUpdateBody,
 ): Promise<SourceDto | undefined> {
-  // Re-enabling or changing the URL is a fresh start: clear the failure state and poll soon.
-  const restart = body.url !== undefined || body.enabled === true;
+  // Re-enabling or changing the URL or query is a fresh start: clear the failure state, poll soon.
+  const restart = body.url !== undefined || body.query !== undefined || body.enabled === true;
   const [row] = await orm(q)
     .update(sources)
     .set({
@@ -79,7 +102,9 @@ export async function updateSource(
             nextPollAt: new Date(),
           }
         : {}),
-      ...(body.url !== undefined ? { etag: null, lastModified: null, contentHash: null } : {}),
+      ...(body.url !== undefined || body.query !== undefined
+        ? { etag: null, lastModified: null, contentHash: null, pollCursor: null }
+        : {}),
     })
     .where(sql`${sources.id} = ${id}`)
     .returning();

@@ -20,6 +20,7 @@ export function addFeedSource(
     isQueryFeed: true,
     pollIntervalSeconds: 3600,
     enabled: true,
+    query: null,
     ...fields,
   });
 }
