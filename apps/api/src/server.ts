@@ -1,5 +1,10 @@
 import { closeQueues, closeRedis, createQueues, createRedisConnection } from '@barometer/bus';
-import { assertSchemaUpToDate, createDatabase, liveSessionIds } from '@barometer/db';
+import {
+  assertSchemaUpToDate,
+  assertSecretKeyIfNeeded,
+  createDatabase,
+  liveSessionIds,
+} from '@barometer/db';
 import { createLogger, isEntryPoint, runService } from '@barometer/runtime';
 import { buildApp } from './app.ts';
 import { createSessionCache } from './auth/session-cache.ts';
@@ -15,10 +20,12 @@ export async function startApiServer(config: ApiConfig): Promise<RunningApi> {
   const log = createLogger(config.LOG_LEVEL, 'api');
   const database = createDatabase(config.DATABASE_URL);
   // A refused start leaves no connection open behind it (a caller may try again).
-  await assertSchemaUpToDate(database).catch(async (error: unknown) => {
-    await database.close();
-    throw error;
-  });
+  await assertSchemaUpToDate(database)
+    .then(() => assertSecretKeyIfNeeded(database.pool, config.BAROMETER_SECRET_KEY))
+    .catch(async (error: unknown) => {
+      await database.close();
+      throw error;
+    });
   const redis = createRedisConnection(config.REDIS_URL, 'commands', log);
   const subscriber = createRedisConnection(config.REDIS_URL, 'subscriber', log);
   const queues = createQueues(redis, config.REDIS_PREFIX);

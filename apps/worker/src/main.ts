@@ -5,12 +5,13 @@ import {
   createRedisConnection,
   installSchedules,
 } from '@barometer/bus';
-import { assertSchemaUpToDate, createDatabase } from '@barometer/db';
+import { assertSchemaUpToDate, assertSecretKeyIfNeeded, createDatabase } from '@barometer/db';
 import { createLogger, isEntryPoint, runService } from '@barometer/runtime';
 import { loadWorkerConfig, type WorkerConfig } from './config.ts';
 import type { WorkerDeps } from './context.ts';
 import { startRescoreIfNeeded } from './jobs/mentions-rescore.ts';
 import { schedules } from './schedules.ts';
+import { startStreams } from './streams/start-streams.ts';
 import { isQueueName, type LockOptions, startWorkers } from './workers.ts';
 
 export interface RunningWorker {
@@ -32,10 +33,12 @@ export async function startWorker(
   const log = createLogger(config.LOG_LEVEL, 'worker');
   const database = createDatabase(config.DATABASE_URL);
   // A refused start leaves no connection open behind it (a caller may try again).
-  await assertSchemaUpToDate(database).catch(async (error: unknown) => {
-    await database.close();
-    throw error;
-  });
+  await assertSchemaUpToDate(database)
+    .then(() => assertSecretKeyIfNeeded(database.pool, config.BAROMETER_SECRET_KEY))
+    .catch(async (error: unknown) => {
+      await database.close();
+      throw error;
+    });
   // Separate connections: producers and PUBLISH on one, blocking worker commands on another.
   const redis = createRedisConnection(config.REDIS_URL, 'blocking', log);
   const workerConnection = createRedisConnection(config.REDIS_URL, 'blocking', log);
@@ -56,10 +59,14 @@ export async function startWorker(
     }, options.scheduleRefreshMs ?? SCHEDULE_REFRESH_MS);
   }
   const consumers = startWorkers(deps, validQueues, workerConnection, log, options);
+  // Stream consumers live beside the pollers: a process that polls also reads the streams.
+  const streams =
+    validQueues.includes('poll') && config.WORKER_STREAMS ? startStreams(deps, log) : null;
   log.info({ queues: validQueues }, 'worker started');
   return {
     async close() {
       clearInterval(refresh);
+      await streams?.close();
       // Finish active jobs, then close connections in dependency order.
       await consumers.close();
       await closeQueues(queues);

@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { publishLive } from '@barometer/bus';
 import { type JobPayload, type NormalizedMention, roomsFor, scoreMention } from '@barometer/core';
-import { getMentionsByIds, getTrustProfile, upsertMentions } from '@barometer/db';
+import {
+  getMentionsByIds,
+  getTrustProfile,
+  refreshThreads,
+  relinkThreadRoots,
+  upsertMentions,
+} from '@barometer/db';
 import type { JobContext, WorkerDeps } from '../context.ts';
 
 /** Only the fields a reader sees: an edited item changes this hash and so updates its row. */
@@ -35,7 +41,16 @@ export async function ingestMentions(
     'ingested mentions',
   );
   if (result.changedIds.length === 0) return;
+  // Attach every post to its thread, whatever order the replies came in, then refresh the
+  // threads' figures (escalation detection reads them).
+  const relinked = await relinkThreadRoots(
+    deps.database.pool,
+    payload.sourceId,
+    payload.mentions.map((m) => m.externalId),
+  );
   const mentions = await getMentionsByIds(deps.database.pool, result.changedIds);
+  const roots = new Set([...relinked, ...mentions.map((m) => m.rootExternalId ?? m.externalId)]);
+  await refreshThreads(deps.database.pool, payload.sourceId, [...roots], profile?.handles ?? []);
   const inserted = new Set(result.insertedIds);
   await publishLive(deps.redis, deps.config.REDIS_PREFIX, {
     kind: 'events',

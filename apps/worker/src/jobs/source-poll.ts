@@ -1,4 +1,4 @@
-import { acquireLock, enqueueMany } from '@barometer/bus';
+import { acquireLock, enqueueMany, redisKeyValueStore } from '@barometer/bus';
 import { type ConnectorPollResult, connectorFor } from '@barometer/connectors';
 import {
   feedHttpPolicy,
@@ -8,10 +8,22 @@ import {
   mentionsTrust,
   outcomeAfterFailure,
   outcomeAfterSuccess,
+  quotaDay,
+  YOUTUBE_DAILY_QUOTA,
 } from '@barometer/core';
-import { getSource, getTrustProfile, recordPollFailure, recordPollSuccess } from '@barometer/db';
+import {
+  addQuotaUnits,
+  getSource,
+  getTrustProfile,
+  markMentionsDeleted,
+  quotaUsed,
+  recordPollFailure,
+  recordPollSuccess,
+  savePollCursor,
+} from '@barometer/db';
 import { ConnectorError, hostKey } from '@barometer/http';
 import type { JobContext, WorkerDeps } from '../context.ts';
+import { openCredential } from '../credentials.ts';
 
 /** Longer than the guarded client's total deadline, so a lock never expires mid-request. */
 const HOST_LOCK_TTL_MS = 45_000;
@@ -48,12 +60,19 @@ export async function pollSource(
     return;
   }
   let result: ConnectorPollResult;
+  const day = quotaDay(new Date());
   try {
+    // The credential is opened here, in memory, for this call only: never in the job payload.
+    const credential = await openCredential(db, deps.config, source.id);
+    const usedToday = source.kind === 'youtube' ? await quotaUsed(db, source.id, day) : 0;
     result = await connectorFor(source.kind).poll(
       {
         id: source.id,
         kind: source.kind,
         url: source.url,
+        query: source.query,
+        credential,
+        cursor: source.pollCursor,
         validators: {
           etag: source.etag,
           lastModified: source.lastModified,
@@ -61,6 +80,10 @@ export async function pollSource(
         },
       },
       feedHttpPolicy(deps.config),
+      {
+        sessions: redisKeyValueStore(deps.redis, deps.config.REDIS_PREFIX),
+        quota: { usedToday, dailyLimit: YOUTUBE_DAILY_QUOTA },
+      },
     );
   } catch (error) {
     await lock.release();
@@ -110,6 +133,12 @@ export async function pollSource(
     }
     // Enqueue before recording success: if this fails, the poll is retried by the schedule.
     await enqueueMany(deps.queues, 'mentions.ingest', batches);
+    if (result.quotaUnits) await addQuotaUnits(db, source.id, day, result.quotaUnits);
+    if (result.deletedExternalIds?.length) {
+      await markMentionsDeleted(db, source.id, result.deletedExternalIds);
+    }
+    // The cursor moves only after the items before it are queued, so a crash loses nothing.
+    if (result.cursor !== undefined) await savePollCursor(db, source.id, result.cursor);
     log.info({ items: result.mentions.length, kept: items.length }, 'polled source');
   } else {
     log.debug('source not modified');

@@ -1,4 +1,4 @@
-import type { SourceKind } from '@barometer/core';
+import { SECRET_KEY_HELP, type SourceKind } from '@barometer/core';
 import type { Queryable } from '../client.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
 
@@ -179,4 +179,17 @@ export async function quotaUsed(q: Queryable, sourceId: number, day: string): Pr
     [sourceId, day],
   );
   return rows[0]?.units ?? 0;
+}
+
+/** Refuses to start when credentials are stored but there is no key to open them. */
+export async function assertSecretKeyIfNeeded(
+  q: Queryable,
+  key: string | undefined,
+): Promise<void> {
+  if (key) return;
+  if ((await countSourceCredentials(q)) > 0) {
+    throw new Error(
+      `sources have stored credentials but BAROMETER_SECRET_KEY is not set: ${SECRET_KEY_HELP}`,
+    );
+  }
 }

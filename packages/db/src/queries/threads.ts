@@ -6,27 +6,33 @@ import { getMentionsByIds } from './mentions.ts';
 const RELINK_PASSES = 20;
 
 /**
- * Gives every reply of a source the root of its parent's thread, whatever order they arrived in:
- * a reply stored before its parent points at the parent; once the parent (or its own parent) is
- * stored, the reply moves to the real root. Runs to a fixed point, bounded by depth; returns the
- * roots whose threads changed.
+ * Gives the replies around these posts the root of their parent's thread, whatever order they
+ * arrived in: a reply stored before its parent points at the parent; once the parent (or its own
+ * parent) is stored, the reply moves to the real root. Each pass follows the rows the previous
+ * one moved, to a fixed point bounded by depth. Returns the roots whose threads changed.
  */
-export async function relinkThreadRoots(q: Queryable, sourceId: number): Promise<string[]> {
+export async function relinkThreadRoots(
+  q: Queryable,
+  sourceId: number,
+  externalIds: string[],
+): Promise<string[]> {
   const changed = new Set<string>();
-  for (let pass = 0; pass < RELINK_PASSES; pass++) {
-    const { rows } = await q.query<{ root: string }>(
+  let frontier = externalIds;
+  for (let pass = 0; pass < RELINK_PASSES && frontier.length > 0; pass++) {
+    const { rows } = await q.query<{ root: string; id: string }>(
       `update mentions child
        set root_external_id = coalesce(parent.root_external_id, parent.external_id)
        from mentions parent
        where child.source_id = $1 and parent.source_id = $1
          and child.parent_external_id = parent.external_id
+         and (parent.external_id = any($2::text[]) or child.external_id = any($2::text[]))
          and child.root_external_id is distinct from coalesce(parent.root_external_id, parent.external_id)
          and coalesce(parent.root_external_id, parent.external_id) <> child.external_id
-       returning child.root_external_id as root`,
-      [sourceId],
+       returning child.root_external_id as root, child.external_id as id`,
+      [sourceId, frontier],
     );
-    if (rows.length === 0) break;
     for (const row of rows) changed.add(row.root);
+    frontier = rows.map((r) => r.id);
   }
   return [...changed];
 }
