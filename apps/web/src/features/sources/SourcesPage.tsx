@@ -1,4 +1,5 @@
 import { useSession } from '../session/use-session.ts';
+import { AddSocialSourceForm } from './AddSocialSourceForm.tsx';
 import { AddSourceForm } from './AddSourceForm.tsx';
 import { type SourceAbilities, SourcesTable } from './SourcesTable.tsx';
 import { useLiveSources } from './use-live-sources.ts';
@@ -32,6 +33,7 @@ export function SourcesPage() {
         <SourcesTable sources={sources.data ?? []} may={may} />
       )}
       {may.write && <AddSourceForm />}
+      {may.write && <AddSocialSourceForm />}
     </div>
   );
 }

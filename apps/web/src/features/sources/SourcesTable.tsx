@@ -102,7 +102,18 @@ export function SourcesTable({
                       disabled={!may.write}
                     />
                     <span className="muted small break">{source.url}</span>
+                    {source.query && <span className="small">{source.query}</span>}
                     {source.isQueryFeed && <span className="chip">search feed</span>}
+                    {source.kind !== 'rss' && (
+                      <span className="chip">
+                        {source.credentials === 'set' ? 'credentials set' : 'no credentials'}
+                      </span>
+                    )}
+                    {source.kind === 'youtube' && (
+                      <span className="muted small">
+                        quota today: {source.quotaUsedToday.toLocaleString('en-GB')} of 10,000 units
+                      </span>
+                    )}
                   </div>
                 </th>
                 <td data-label="Health">

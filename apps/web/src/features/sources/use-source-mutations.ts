@@ -85,3 +85,18 @@ export function usePollSourceNow() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.sources.all }),
   });
 }
+
+const NoContent = { safeParse: () => ({ success: true as const, data: null }) };
+
+/** Sets a source's credential; it is never read back, the table only says "set". */
+export function useSetSourceCredential() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, credential }: { id: number; credential: string }) =>
+      api.request(`/api/sources/${id}/credential`, NoContent, {
+        method: 'PUT',
+        body: { credential },
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.sources.all }),
+  });
+}
