@@ -6,6 +6,7 @@ import {
   setSourceCredential,
 } from '@barometer/db';
 import { MASTODON_TOKEN, type Simulator, startSimulator } from '@barometer/simulator';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { pollSource } from '../src/jobs/source-poll.ts';
 import { createWorkerTestEnv, type WorkerTestEnv } from './helpers.ts';
@@ -72,18 +73,28 @@ describe('social sources in the worker', () => {
     });
     await setSourceCredential(env.database.pool, createSecretBox(KEY), source.id, MASTODON_TOKEN);
     const deps = { ...env.deps, config: { ...env.config, BAROMETER_SECRET_KEY: KEY } };
+    const lines: string[] = [];
+    const log = pino({ level: 'trace' }, { write: (line: string) => void lines.push(line) });
+    const ctx = { jobId: 'poll', log };
     const first = sim.social.publish('mastodon', { text: 'Thanks @NorthfieldNHS' });
-    await pollSource({ sourceId: source.id }, env.ctx, deps);
+    await pollSource({ sourceId: source.id }, ctx, deps);
     const { rows } = await env.database.pool.query<{
       poll_cursor: string;
       last_error: string | null;
     }>('select poll_cursor, last_error from sources where id = $1', [source.id]);
     expect(rows[0]).toEqual({ poll_cursor: first.id, last_error: null });
     sim.social.publish('mastodon', { text: 'Again @NorthfieldNHS' });
-    await pollSource({ sourceId: source.id }, env.ctx, deps);
+    sim.social.faults.inject('mastodon', { status: 500, pathIncludes: 'notifications' });
+    await pollSource({ sourceId: source.id }, ctx, deps); // a failure is logged too
+    await pollSource({ sourceId: source.id }, ctx, deps);
+    expect(lines.length).toBeGreaterThan(2);
+    expect(lines.join('\n')).not.toContain(MASTODON_TOKEN);
+    const jobs = await env.deps.queues.ingest.getJobs(['waiting', 'delayed', 'completed', 'failed']);
+    expect(jobs.length).toBeGreaterThan(0);
+    expect(JSON.stringify(jobs.map((j) => j.data))).not.toContain(MASTODON_TOKEN);
     const calls = sim.social.requests.all().filter((r) => r.path.endsWith('/notifications'));
     // The second poll starts right after the stored cursor (then pages on to an empty page).
-    expect(calls.filter((r) => r.query.min_id?.[0] === first.id)).toHaveLength(1);
+    expect(calls.filter((r) => r.query.min_id?.[0] === first.id).length).toBeGreaterThan(0);
     expect(calls.every((r) => r.headers.authorization === `Bearer ${MASTODON_TOKEN}`)).toBe(true);
   });
 
