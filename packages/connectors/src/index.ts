@@ -1,4 +1,7 @@
-export { jetstreamLineReader } from './bluesky/jetstream.ts';
+export {
+  jetstreamConnector as jetstreamConnectorForBench,
+  jetstreamLineReader,
+} from './bluesky/jetstream.ts';
 export type {
   Connector,
   ConnectorPollResult,
