@@ -89,7 +89,12 @@ describe('social sources in the worker', () => {
     await pollSource({ sourceId: source.id }, ctx, deps);
     expect(lines.length).toBeGreaterThan(2);
     expect(lines.join('\n')).not.toContain(MASTODON_TOKEN);
-    const jobs = await env.deps.queues.ingest.getJobs(['waiting', 'delayed', 'completed', 'failed']);
+    const jobs = await env.deps.queues.ingest.getJobs([
+      'waiting',
+      'delayed',
+      'completed',
+      'failed',
+    ]);
     expect(jobs.length).toBeGreaterThan(0);
     expect(JSON.stringify(jobs.map((j) => j.data))).not.toContain(MASTODON_TOKEN);
     const calls = sim.social.requests.all().filter((r) => r.path.endsWith('/notifications'));
