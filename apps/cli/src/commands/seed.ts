@@ -45,7 +45,7 @@ async function simulatorSources(baseUrl: string): Promise<SourceCreateBody[]> {
   const response = await fetch(new URL('/control/feeds', baseUrl));
   if (!response.ok) throw new Error(`simulator at ${baseUrl} answered HTTP ${response.status}`);
   const body = SimulatorFeeds.parse(await response.json());
-  return body.feeds.map((f) =>
+  const feeds = body.feeds.map((f) =>
     SourceCreateSchema.parse({
       kind: 'rss',
       name: f.name,
@@ -54,6 +54,26 @@ async function simulatorSources(baseUrl: string): Promise<SourceCreateBody[]> {
       pollIntervalSeconds: 30,
     }),
   );
+  // The simulator's fake platforms beside the feeds: a Mastodon hashtag (no token needed) and the
+  // Bluesky firehose (read live and matched against the trust profile).
+  const base = new URL(baseUrl).origin;
+  const social = [
+    {
+      kind: 'mastodon',
+      name: 'Mastodon #NorthfieldGeneral',
+      url: `${base}/mastodon`,
+      query: '#NorthfieldGeneral',
+      isQueryFeed: true,
+    },
+    {
+      kind: 'jetstream',
+      name: 'Bluesky (live stream)',
+      url: `${base}/bsky`,
+      query: null,
+      isQueryFeed: false,
+    },
+  ].map((s) => SourceCreateSchema.parse({ ...s, pollIntervalSeconds: 30 }));
+  return [...feeds, ...social];
 }
 
 export async function run(args: string[]): Promise<number> {

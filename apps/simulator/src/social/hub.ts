@@ -88,11 +88,25 @@ export function createSocialHub(options: {
       (input.text === undefined && recent.length > 0 && random.next() < (config?.replyShare ?? 0.35)
         ? random.pick(recent).id
         : undefined);
-    const text = input.text ?? generated.text;
+    // On Mastodon people tag what they talk about, so the trust's hashtag timeline fills up.
+    const tag = content.trust.hashtags[0] ?? '';
+    const tagged =
+      platform === 'mastodon' &&
+      input.text === undefined &&
+      tag &&
+      content.pools[generated.pool]?.mentionsTrust === true &&
+      !generated.text.includes('#');
+    const text = input.text ?? (tagged ? `${generated.text} ${tag}` : generated.text);
+    const html =
+      input.text === undefined
+        ? tagged
+          ? `${generated.html}<p><a href="https://social.example/tags/${tag.slice(1).toLowerCase()}" class="hashtag" rel="tag">${tag}</a></p>`
+          : generated.html
+        : `<p>${escapeText(text)}</p>`;
     return fake.post({
       author: input.author ? authorFrom(input.author) : generated.author,
       text,
-      html: input.text === undefined ? generated.html : `<p>${escapeText(text)}</p>`,
+      html,
       title: input.title ?? generated.title,
       ...(replyTo ? { parentId: replyTo } : {}),
       ...(at ? { createdAt: at } : {}),
