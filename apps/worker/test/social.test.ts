@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   createSecretBox,
   createSource,
+  getSourceDto,
   saveTrustProfile,
   setSourceCredential,
 } from '@barometer/db';
@@ -141,6 +142,8 @@ describe('social sources in the worker', () => {
         )
       ).rows[0];
     await eventually(cursorOf, (c) => c?.status === 'connected', 'the stream to connect');
+    const dto = await getSourceDto(env.database.pool, source.id);
+    expect(dto?.stream).toEqual({ status: 'connected', problem: null });
     const first = sim.social.publish('bluesky', { text: 'Northfield General A&E is packed' });
     sim.social.publish('bluesky', { text: 'lovely weather in Leeds' });
     await eventually(

@@ -99,6 +99,10 @@ export const SourceDto = z.object({
   credentials: z.enum(['set', 'not set']),
   /** API quota units spent today (YouTube), 0 where there is no quota. */
   quotaUsedToday: z.number().int(),
+  /** The live stream's state (Jetstream, Mastodon streaming); null for polled-only sources. */
+  stream: z
+    .object({ status: z.enum(['connected', 'reconnecting']), problem: z.string().nullable() })
+    .nullable(),
 });
 export type SourceDto = z.infer<typeof SourceDto>;
 

@@ -22,12 +22,18 @@ const quotaUsedToday = sql<number>`coalesce((
   where u.source_id = "sources"."id" and u.day = (now() at time zone 'America/Los_Angeles')::date
 ), 0)`;
 
-const extras = { mentionsLast24h, hasCredential, quotaUsedToday };
+const streamState = sql<{ status: 'connected' | 'reconnecting'; problem: string | null } | null>`(
+  select json_build_object('status', c.status, 'problem', c.last_error) from stream_cursors c
+  where c.source_id = "sources"."id" and c.status is not null
+)`;
+
+const extras = { mentionsLast24h, hasCredential, quotaUsedToday, streamState };
 
 interface Extras {
   mentionsLast24h: number;
   hasCredential?: boolean;
   quotaUsedToday?: number;
+  streamState?: { status: 'connected' | 'reconnecting'; problem: string | null } | null;
 }
 
 function toDto(row: SourceRow & Extras): SourceDto {
@@ -49,6 +55,7 @@ function toDto(row: SourceRow & Extras): SourceDto {
     query: row.query,
     credentials: row.hasCredential ? 'set' : 'not set',
     quotaUsedToday: row.quotaUsedToday ?? 0,
+    stream: row.streamState ?? null,
   };
 }
 

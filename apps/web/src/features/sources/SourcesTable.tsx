@@ -109,6 +109,13 @@ export function SourcesTable({
                         {source.credentials === 'set' ? 'credentials set' : 'no credentials'}
                       </span>
                     )}
+                    {source.stream && (
+                      <span className="muted small">
+                        {source.stream.status === 'connected'
+                          ? 'live stream connected'
+                          : `live stream reconnecting${source.stream.problem ? `: ${source.stream.problem}` : ''}`}
+                      </span>
+                    )}
                     {source.kind === 'youtube' && (
                       <span className="muted small">
                         quota today: {source.quotaUsedToday.toLocaleString('en-GB')} of 10,000 units
