@@ -19,6 +19,7 @@ test('a complete draft becomes the body the API takes, the interval in seconds',
       isQueryFeed: false,
       pollIntervalSeconds: 30,
       enabled: true,
+      query: null,
     },
   });
 });

@@ -50,6 +50,7 @@ export function checkSourceDraft(draft: SourceDraft): DraftCheck {
       isQueryFeed: draft.isQueryFeed,
       pollIntervalSeconds: interval.seconds,
       enabled: true,
+      query: null,
     },
   };
 }
