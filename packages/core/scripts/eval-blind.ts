@@ -34,8 +34,7 @@ export function parseBlindSet(jsonl: string): BlindPost[] {
 /** A grave post: one that should page someone (safeguarding or patient safety). */
 export const isGrave = (p: BlindPost) =>
   p.flags.includes('safeguarding') || p.flags.includes('patientSafety');
-const pages = (s: MentionScore) =>
-  s.flags.safeguarding || s.flags.patientSafety || s.flags.urgent;
+const pages = (s: MentionScore) => s.flags.safeguarding || s.flags.patientSafety || s.flags.urgent;
 
 function winkLabel(text: string): (typeof SENTIMENT_CLASSES)[number] {
   const score = winkSentiment(text).normalizedScore / 5;

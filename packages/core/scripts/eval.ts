@@ -3,6 +3,9 @@
 // (b) The hand-written social-media set (packages/core/eval/social-mentions.jsonl), scored by
 //     the shipped model (trained on both FFT files, never on the social set).
 // (c) The blind check on the demo simulator's posts (scripts/eval-simulator.ts).
+// (d) The blind set of new kinds of post (eval/blind-posts.jsonl), (e) metamorphic checks, and
+//     with EVAL_FINAL=1 the final held-out set (eval/final-held-out.jsonl).
+// EVAL_ONLY=social,simulator,blind,metamorphic runs only those parts (cross-trust retrains twice).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { evaluate, formatEvaluation } from '../src/scoring/evaluation/metrics.ts';
@@ -12,6 +15,8 @@ import { createScorer, type Scorer } from '../src/scoring/scorer.ts';
 import { chooseNegativeBias } from '../src/scoring/training/calibrate.ts';
 import { type LabelledComment, SENTIMENT_CLASSES } from '../src/scoring/training/fft-data.ts';
 import { trainScorerModel } from '../src/scoring/training/train-model.ts';
+import { evaluateBlind } from './eval-blind.ts';
+import { evaluateMetamorphic } from './eval-metamorphic.ts';
 import { evaluateSimulator } from './eval-simulator.ts';
 import { evaluateSocial, winkLabel } from './eval-social.ts';
 import { FFT_FILES, REPO_ROOT, readFft } from './fft-files.ts';
@@ -77,12 +82,36 @@ function report(title: string, test: LabelledComment[], scorer: Scorer): void {
   }
 }
 
+const only = new Set((process.env.EVAL_ONLY ?? '').split(',').filter(Boolean));
+const part = (name: string) => only.size === 0 || only.has(name);
+const verbose = Boolean(process.env.EVAL_VERBOSE);
+const evalFile = (name: string) =>
+  readFileSync(path.join(REPO_ROOT, 'packages/core/eval', name), 'utf8');
+
 console.log(
   `scorer ${SCORER_VERSION}${MIXED_NEGATIVE ? "; v6 'mixed' (3) read as negative (EVAL_MAPPING=mixed-negative)" : ''}`,
 );
-crossTrust('v6', 'phase1');
-crossTrust('phase1', 'v6');
+if (part('cross-trust')) {
+  crossTrust('v6', 'phase1');
+  crossTrust('phase1', 'v6');
+}
 if (MIXED_NEGATIVE) process.exit(0);
-const socialPath = path.join(REPO_ROOT, 'packages/core/eval/social-mentions.jsonl');
-evaluateSocial(readFileSync(socialPath, 'utf8'), scoreMention);
-evaluateSimulator();
+if (part('social')) evaluateSocial(evalFile('social-mentions.jsonl'), scoreMention);
+if (part('simulator')) evaluateSimulator();
+if (part('blind')) {
+  evaluateBlind(
+    '(d) blind set of new kinds of post (eval/blind-posts.jsonl; blind only in the README\'s "before" column)',
+    evalFile('blind-posts.jsonl'),
+    (text) => scoreMention({ text }),
+    verbose,
+  );
+}
+if (part('metamorphic')) evaluateMetamorphic(verbose);
+if (process.env.EVAL_FINAL === '1') {
+  evaluateBlind(
+    '(f) final held-out set (eval/final-held-out.jsonl, never used for tuning)',
+    evalFile('final-held-out.jsonl'),
+    (text) => scoreMention({ text }),
+    verbose,
+  );
+}

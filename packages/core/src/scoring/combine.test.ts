@@ -8,7 +8,14 @@ const even: [number, number, number] = [1 / 3, 1 / 3, 1 / 3];
 function combined(text: string, probs = even, safeguarding = false) {
   const lexicon = scoreLexicon(tokenize(text));
   const praise = lexicon.hits.some((h) => h.score > 0);
-  return combine(probs, lexicon, applyRules(text, praise), text, lexicon.words, safeguarding);
+  return combine({
+    modelProbs: probs,
+    lexicon,
+    rules: applyRules(text, praise),
+    text,
+    wordCount: lexicon.words,
+    grave: safeguarding,
+  });
 }
 
 test('the result is a distribution whose score is P(positive) - P(negative)', () => {
@@ -53,7 +60,29 @@ test('a news report leans on its words, not on a model trained on patient answer
   const leaning: [number, number, number] = [0.75, 0.1, 0.15];
   const lexicon = scoreLexicon(tokenize(text));
   const rules = applyRules(text, false);
-  const asAnswer = combine(leaning, lexicon, rules, text, lexicon.words, false, 0, false);
-  const asReport = combine(leaning, lexicon, rules, text, lexicon.words, false, 0, true);
+  const input = { modelProbs: leaning, lexicon, rules, text, wordCount: lexicon.words };
+  const asAnswer = combine({ ...input, notice: false });
+  const asReport = combine({ ...input, notice: true });
   expect(asReport.probs[0]).toBeLessThan(asAnswer.probs[0]);
+});
+
+test('a safeguarding or patient-safety concern is never labelled positive, however warm the words', () => {
+  const warm: [number, number, number] = [0.05, 0.05, 0.9];
+  const text = 'The nurse was lovely and kind, thank you so much';
+  expect(combined(text, warm, false).label).toBe('positive');
+  expect(combined(text, warm, true).label).not.toBe('positive');
+});
+
+test('a question that complains is negative, not an information request', () => {
+  const text = 'Can someone tell me why my referral has been lost again?';
+  const lexicon = scoreLexicon(tokenize(text));
+  const input = {
+    modelProbs: even,
+    lexicon,
+    rules: applyRules(text, false),
+    text,
+    wordCount: lexicon.words,
+  };
+  expect(combine({ ...input, complainingQuestion: false }).label).toBe('neutral');
+  expect(combine({ ...input, complainingQuestion: true }).label).toBe('negative');
 });

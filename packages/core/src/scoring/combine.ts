@@ -53,8 +53,15 @@ export const WEIGHTS = {
   infoQuestion: 4.5,
   /** Fewer words than this and a text is a fragment, not a statement. */
   statementWords: 6,
-  /** Abuse, threats, self-harm, neglect: whatever the words, not good news. */
+  /** Abuse, threats, self-harm, neglect, a patient in danger: whatever the words, not good news. */
   safeguarding: 2,
+  /**
+   * News, an announcement, a job advert or an awareness notice, with nobody speaking of
+   * themself and no failure named: neutral, like an information question.
+   */
+  notice: 4,
+  /** "Why does nobody answer ...?": a question that complains is negative evidence. */
+  complainingQuestion: 2,
 } as const;
 
 const QUESTION =
@@ -67,16 +74,30 @@ export interface Combined {
   probs: [number, number, number];
 }
 
-export function combine(
-  modelProbs: readonly [number, number, number],
-  lexicon: LexiconResult,
-  rules: RuleResult,
-  text: string,
-  wordCount: number,
-  safeguarding = false,
-  negativeBias = 0,
-  reported = false,
-): Combined {
+export interface CombineInput {
+  /** The model's [negative, neutral, positive] probabilities. */
+  modelProbs: readonly [number, number, number];
+  lexicon: LexiconResult;
+  rules: RuleResult;
+  /** Normalised text. */
+  text: string;
+  wordCount: number;
+  /** A safeguarding or patient-safety concern: never read as positive. */
+  grave?: boolean;
+  /** The model's negative threshold offset (model.json negativeBias). */
+  negativeBias?: number;
+  /** News, an announcement, a job advert or an awareness notice, nobody speaking of themself. */
+  notice?: boolean;
+  /** The text is a question that complains ("why does nobody answer...?"). */
+  complainingQuestion?: boolean;
+}
+
+export function combine(input: CombineInput): Combined {
+  const { modelProbs, lexicon, text, wordCount } = input;
+  const grave = input.grave === true;
+  const negativeBias = input.negativeBias ?? 0;
+  const complainingQuestion = input.complainingQuestion === true;
+  const rules = complainingQuestion ? { ...input.rules, infoQuestion: false } : input.rules;
   let pos = lexicon.positive;
   let neg = lexicon.negative;
   if (rules.sarcasm) {
@@ -102,7 +123,8 @@ export function combine(
   // FFT answers, it reads the story around the thanks, "a year ago he could not walk", as a
   // complaint).
   // A news report ("the trust said", nobody speaking for themself) is not an FFT answer either.
-  const ruleLed = asking || reported || (nG > 0 && nF === 0);
+  const notice = input.notice === true && nF === 0 && !rules.sarcasm && !complainingQuestion;
+  const ruleLed = asking || notice || (nG > 0 && nF === 0);
   const t = WEIGHTS.modelTemperature * (noOpinion || ruleLed ? WEIGHTS.noOpinionTemperature : 1);
   const zNeg =
     t * Math.log(modelProbs[0] + 1e-6) +
@@ -110,7 +132,8 @@ export function combine(
     WEIGHTS.failure * nF +
     WEIGHTS.improvement * nI +
     (rules.sarcasm ? WEIGHTS.sarcasm : 0) +
-    (safeguarding ? WEIGHTS.safeguarding : 0) +
+    (grave ? WEIGHTS.safeguarding : 0) +
+    (complainingQuestion ? WEIGHTS.complainingQuestion : 0) +
     negativeBias;
   const zPos =
     t * Math.log(modelProbs[2] + 1e-6) +
@@ -121,6 +144,7 @@ export function combine(
     t * Math.log(modelProbs[1] + 1e-6) +
     WEIGHTS.neutralPerHit * (lexicon.hits.length + nF + nI) +
     (noOpinion ? WEIGHTS.noOpinion : evidence === 0 ? 0 : WEIGHTS.neutralOffset) +
+    (notice ? WEIGHTS.notice : 0) +
     (asking
       ? WEIGHTS.infoQuestion
       : evidence <= 1 && QUESTION.test(text)
@@ -132,6 +156,11 @@ export function combine(
   const ePos = Math.exp(zPos - max);
   const sum = eNeg + eNeu + ePos;
   const probs: [number, number, number] = [eNeg / sum, eNeu / sum, ePos / sum];
+  if (grave && probs[2] > probs[0]) {
+    // A post that raises safeguarding or patient safety is never praise: whatever praise it holds
+    // ("the nurse was lovely but...") is outweighed by the danger it reports.
+    [probs[0], probs[2]] = [probs[2], probs[0]];
+  }
   const label: SentimentLabel =
     probs[0] >= probs[1] && probs[0] >= probs[2]
       ? 'negative'

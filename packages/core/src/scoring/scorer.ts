@@ -1,6 +1,9 @@
 import type { RiskFlags } from '../contracts/api.ts';
 import type { SentimentLabel } from '../mention.ts';
 import { combine } from './combine.ts';
+import { COMPLAINING_QUESTION } from './concepts/questions.ts';
+import { readNotice } from './concepts/read-notice.ts';
+import { explain, type Highlight } from './explain.ts';
 import { featureKeysOf } from './feature-keys.ts';
 import { addEvidenceKeys, evidenceFeatures, hasPraise } from './features.ts';
 import { computeFlags, findRisks } from './flags/flags.ts';
@@ -8,6 +11,7 @@ import { scoreLexicon } from './lexicon.ts';
 import { type CompiledModel, predict } from './model.ts';
 import { normaliseText } from './normalise.ts';
 import { redactPii } from './redaction/pii.ts';
+import { compileRules, firstHit } from './rule-table.ts';
 import { applyRules } from './rules.ts';
 import { tokenize } from './tokens.ts';
 import { keywordTopics, type Taxonomy } from './topics.ts';
@@ -15,8 +19,15 @@ import { keywordTopics, type Taxonomy } from './topics.ts';
 export interface MentionScore {
   version: string;
   sentiment: { score: number; label: SentimentLabel; confidence: number };
-  /** What drove the sentiment, most telling first ("rule: ...", "model: ...", "lexicon: ..."). */
+  /** What drove the sentiment, most telling first ("rule: ...", "model: ...", "lexicon: ..."): the internals. */
   explanation: string[];
+  /**
+   * One sentence for an officer, flags first ("patient safety: 'floppy', 'a&e'; negative: 'no one
+   * answered'").
+   */
+  summary: string;
+  /** Words to highlight in the mention's text (offsets into `text`), with what they show. */
+  highlights: Highlight[];
   flags: RiskFlags;
   /** Evidence per flag (and per topic under "topic:<name>"). */
   flagEvidence: Record<string, string[]>;
@@ -52,16 +63,11 @@ function readableFeature(feature: string): string {
   return EVIDENCE_NAMES[feature] ?? `"${feature.replace(/(^| )not_/g, '$1not ')}"`;
 }
 
-// A report about the trust (news, an announcement) rather than someone's own experience. The
-// reporting cue is matched in lower case only (case-insensitive matching is slow in V8); the
-// first-person check runs only on the few texts that have one.
-const REPORTING_RE =
-  /\b(?:said|says|announced|confirmed|according to|spokes(?:person|man|woman)|figures (?:show|published|obtained))\b/;
-const FIRST_PERSON_RE = /\b(?:i|i'm|im|i've|i'd|me|my|mine|myself)\b/i;
+const [complainingQuestionRule] = compileRules([COMPLAINING_QUESTION]);
 
-function isReported(text: string): boolean {
-  return REPORTING_RE.test(text) && !FIRST_PERSON_RE.test(text);
-}
+/** The words inside an evidence string ('abuse: "hits me"' -> 'hits me'). */
+const quotedWords = (evidence: string[] | undefined) =>
+  (evidence ?? []).map((e) => /"([^"]+)"/.exec(e)?.[1] ?? '').filter((w) => w !== '');
 
 export type Scorer = (input: ScoreInput, options?: ScoreOptions) => MentionScore;
 
@@ -80,23 +86,32 @@ export function createScorer(model: CompiledModel, version: string): Scorer {
     );
     const prediction = predict(model, features);
     const risks = findRisks(text);
-    const sentiment = combine(
-      prediction.probs,
+    const lower = text.toLowerCase();
+    const notice = readNotice(lower);
+    const complainingQuestion = firstHit(complainingQuestionRule!, lower)?.text ?? '';
+    const grave = risks.safeguarding.length > 0 || risks.patientSafety.length > 0;
+    const sentiment = combine({
+      modelProbs: prediction.probs,
       lexicon,
       rules,
       text,
-      lexicon.words,
-      risks.safeguarding.length > 0,
-      model.negativeBias,
-      isReported(text),
-    );
+      wordCount: lexicon.words,
+      grave,
+      negativeBias: model.negativeBias,
+      notice: notice !== null,
+      complainingQuestion: complainingQuestion !== '',
+    });
 
     const explanation: string[] = [];
     for (const f of rules.failures) explanation.push(`rule: service failure "${f}"`);
     for (const f of rules.improvements) explanation.push(`rule: improvement request "${f}"`);
     for (const f of rules.nothingToImprove) explanation.push(`rule: nothing to improve "${f}"`);
     for (const f of rules.gratitude) explanation.push(`rule: thanks or credit "${f}"`);
-    if (rules.infoQuestion) explanation.push('rule: asks for information');
+    if (complainingQuestion)
+      explanation.push(`rule: complaining question "${complainingQuestion}"`);
+    else if (rules.infoQuestion) explanation.push('rule: asks for information');
+    if (notice) explanation.push(`rule: ${notice.kind} "${notice.cue}"`);
+    if (grave) explanation.push('rule: safeguarding or patient safety, never read as positive');
     if (rules.sarcasm) {
       explanation.push(
         `rule: sarcasm (praise around a failure${rules.sarcasmCues.length > 0 ? `: "${rules.sarcasmCues.join('", "')}"` : ''})`,
@@ -124,7 +139,9 @@ export function createScorer(model: CompiledModel, version: string): Scorer {
       negative: sentiment.label === 'negative',
       failures: rules.failures,
       sarcasm: rules.sarcasm,
-      asking: rules.infoQuestion,
+      asking: rules.infoQuestion && complainingQuestion === '',
+      complainingQuestion,
+      negativeWords: lexicon.hits.filter((h) => h.score < 0).map((h) => h.word),
       piiKinds,
       risks,
     });
@@ -142,6 +159,18 @@ export function createScorer(model: CompiledModel, version: string): Scorer {
     }
     for (const h of hashtags) addTopic(`#${h}`, 'hashtag');
 
+    const { summary, highlights } = explain({
+      original: input.text,
+      label: sentiment.label,
+      lexicon,
+      rules,
+      complainingQuestion,
+      notice: notice?.kind ?? null,
+      safeguardingWords: quotedWords(evidence.safeguarding),
+      patientSafetyWords: quotedWords(evidence.patientSafety),
+      complaintWords: quotedWords(evidence.complaint),
+    });
+
     return {
       version,
       sentiment: {
@@ -150,6 +179,8 @@ export function createScorer(model: CompiledModel, version: string): Scorer {
         confidence: sentiment.confidence,
       },
       explanation,
+      summary,
+      highlights,
       flags,
       flagEvidence: evidence,
       topics,

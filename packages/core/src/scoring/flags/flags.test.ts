@@ -39,18 +39,22 @@ test('common idioms do not raise safeguarding', () => {
 });
 
 test('a personal bad experience is a complaint, general bad news is not', () => {
-  expect(flagsOf('my mum waited 9 hours', { negative: true, score: -0.6 }).flags.complaint).toBe(
-    true,
-  );
+  const r = flagsOf('my mum waited 9 hours', {
+    negative: true,
+    score: -0.6,
+    failures: ['waited 9 hours'],
+  });
+  expect(r.flags.complaint).toBe(true);
   expect(
     flagsOf('NHS waiting lists hit record high', { negative: true, score: -0.5 }).flags.complaint,
   ).toBe(false);
 });
 
 test('a complaint that is going to the press is urgent', () => {
-  const r = flagsOf('I am going to the press about how my dad was treated', {
+  const r = flagsOf('I am going to the press about how appallingly my dad was treated', {
     negative: true,
     score: -0.4,
+    negativeWords: ['appallingly'],
   });
   expect(r.flags.urgent).toBe(true);
   expect(r.evidence.urgent?.[0]).toContain('escalating');
@@ -88,4 +92,27 @@ test('the trust speaking about its own services is not a complaint', () => {
     score: -0.6,
   });
   expect(r.flags.complaint).toBe(false);
+});
+
+test("a complaint's evidence names the failure, never a pronoun", () => {
+  const r = flagsOf('my dad was left on a trolley for 14 hours', {
+    negative: true,
+    score: -0.7,
+    failures: ['on a trolley for 14 hours'],
+  });
+  expect(r.evidence.complaint).toEqual(['"on a trolley for 14 hours"']);
+  const vague = flagsOf('my dad was in yesterday', { negative: true, score: -0.3 });
+  expect(vague.flags.complaint).toBe(false);
+});
+
+test('look-alikes (training days, awareness weeks, helplines) raise no safeguarding or safety flag', () => {
+  for (const text of [
+    'Safeguarding training for new starters is now online.',
+    'Today we launch a new suicide prevention helpline, open 24 hours.',
+    'Overdose awareness day event in the town square with free naloxone training.',
+  ]) {
+    const r = flagsOf(text);
+    expect(r.flags.safeguarding || r.flags.patientSafety, text).toBe(false);
+  }
+  expect(flagsOf('I took an overdose last night').flags.safeguarding).toBe(true);
 });

@@ -1,5 +1,9 @@
 import type { RiskFlags } from '../../contracts/api.ts';
+import { COMPLAINT_CUE } from '../concepts/complaint-cues.ts';
+import { findGraveConcepts } from '../concepts/grave.ts';
+import { isNotice } from '../concepts/read-notice.ts';
 import { compilePatterns } from '../pattern-set.ts';
+import { compileRules, firstHit, type RuleHit } from '../rule-table.ts';
 import { ESCALATION } from './escalation-patterns.ts';
 import { PATIENT_SAFETY } from './patient-safety-patterns.ts';
 import { type PatternGroup, SAFEGUARDING } from './safeguarding-patterns.ts';
@@ -19,6 +23,7 @@ function compileGroups(groups: readonly PatternGroup[]): CompiledGroup[] {
 const SAFEGUARDING_RE = compileGroups(SAFEGUARDING);
 const PATIENT_SAFETY_RE = compileGroups(PATIENT_SAFETY);
 const ESCALATION_RE = compilePatterns(ESCALATION);
+const [COMPLAINT_CUE_RULE] = compileRules([COMPLAINT_CUE]);
 
 // Someone telling their own (or their family's) experience. A bare "you" is not one: it is as
 // often general ("can you pay by card?") as addressed to the trust, and a complaint addressed
@@ -29,10 +34,6 @@ const EXPERIENCE_RE =
 // The trust (or its staff) speaking about its own services: "our patients", "we're pleased to".
 const ORGANISATION_VOICE_RE =
   /\b(?:our|we'?re|we are) (?:[a-z-]+ )?(?:patients|staff|colleagues|volunteers|workforce|services|wards|sites|clinics|trust|chief|board|emergency department)\b|\bto our (?:patients|community|visitors)\b|\bwe(?:'re| are) (?:pleased|delighted|proud|thrilled|excited|recruiting|holding|hosting|working hard|sorry that|urging|asking (?:people|patients|visitors))\b|\bjoin our\b/;
-
-// Reported news about the trust is not a complaint by the person posting it.
-const NEWS_RE =
-  /\b(?:figures (?:show|reveal)|report (?:says|finds|found|shows)|(?:union|spokesperson|spokesman|spokeswoman|trust) (?:says|said|confirms|confirmed|apologises)|papers show|memo reveals|according to|inspectors?|the board heard|survey|data shows|statistics|record high|new high|inquest|coroner)\b/;
 
 /** Evidence as "group: matched words", each group at most once per match. */
 function findGroups(groups: CompiledGroup[], text: string): string[] {
@@ -46,17 +47,28 @@ function findGroups(groups: CompiledGroup[], text: string): string[] {
 }
 
 export interface Risks {
-  /** Evidence per safeguarding group that matched ("abuse: \"hits me\""). */
+  /** Evidence per safeguarding group or concept that matched ("abuse: \"hits me\""). */
   safeguarding: string[];
   patientSafety: string[];
 }
 
-/** Safeguarding and patient-safety signals: from their patterns alone, before any sentiment. */
+const conceptEvidence = (hits: RuleHit[]) => [...new Set(hits.map((h) => `${h.id}: "${h.text}"`))];
+
+/**
+ * Safeguarding and patient-safety signals, from their patterns and concepts alone, before any
+ * sentiment. An awareness, training, helpline or award notice with no one speaking of themself
+ * (a look-alike) raises nothing: "fire safety training", "suicide prevention helpline".
+ */
 export function findRisks(normalisedText: string): Risks {
   const text = normalisedText.toLowerCase();
+  const concepts = findGraveConcepts(text);
+  if (concepts.lookAlike) return { safeguarding: [], patientSafety: [] };
   return {
-    safeguarding: findGroups(SAFEGUARDING_RE, text),
-    patientSafety: findGroups(PATIENT_SAFETY_RE, text),
+    safeguarding: [...findGroups(SAFEGUARDING_RE, text), ...conceptEvidence(concepts.safeguarding)],
+    patientSafety: [
+      ...findGroups(PATIENT_SAFETY_RE, text),
+      ...conceptEvidence(concepts.patientSafety),
+    ],
   };
 }
 
@@ -73,6 +85,10 @@ export interface FlagInput {
   piiKinds: string[];
   /** The text asks for information (rules' infoQuestion). */
   asking?: boolean;
+  /** A complaining question's words ("why does nobody answer ...?"), or empty. */
+  complainingQuestion?: string;
+  /** Negative words the lexicon read (not negated), for a complaint's evidence. */
+  negativeWords?: string[];
   /** From findRisks on the same text (computed here when absent). */
   risks?: Risks;
 }
@@ -97,28 +113,37 @@ export function computeFlags(input: FlagInput): FlagResult {
   if (safeguarding.length > 0) evidence.safeguarding = safeguarding;
   if (patientSafety.length > 0) evidence.patientSafety = patientSafety;
 
+  // A complaint is a bad experience of the trust's own services, and its evidence names the
+  // failure: a service failure, a complaining question, sarcasm or the negative words themselves,
+  // never a pronoun. Someone speaking from experience (or a failure named with no news report
+  // around it) is required too; the trust's own post or an information question is not one.
   let complaint = false;
-  const named = input.failures.length > 0 || input.sarcasm;
-  // A question asking for information, or the trust's own post, is not a complaint unless it
-  // names a failure (or is sarcastic).
+  const cue = firstHit(COMPLAINT_CUE_RULE!, text);
+  ESCALATION_RE.lastIndex = 0;
+  const escalation = ESCALATION_RE.exec(text);
+  const named =
+    input.failures.length > 0 ||
+    input.sarcasm ||
+    (input.complainingQuestion ?? '') !== '' ||
+    cue !== null;
   const notAComplaint = () => !named && (input.asking === true || ORGANISATION_VOICE_RE.test(text));
   if ((input.negative || (input.failures.length > 0 && input.score < 0.2)) && !notAComplaint()) {
-    const who = EXPERIENCE_RE.exec(text);
-    const news = NEWS_RE.exec(text);
-    // Someone speaking from experience, or a named service failure or sarcasm (mentions are
-    // about the trust); a news report with no one speaking from experience is not a complaint.
-    if (who !== null || (news === null && (input.failures.length > 0 || input.sarcasm))) {
+    const personal = EXPERIENCE_RE.test(text);
+    const failureEvidence = [
+      ...input.failures.slice(0, 5).map((f) => `"${f}"`),
+      ...(input.complainingQuestion ? [`"${input.complainingQuestion}"`] : []),
+      ...(cue ? [`"${cue.text}"`] : []),
+      ...(input.sarcasm ? ['sarcasm'] : []),
+    ];
+    if (escalation !== null) failureEvidence.push(`"${escalation[0].trim()}"`);
+    const wordEvidence = (input.negativeWords ?? []).slice(0, 3).map((w) => `"${w}"`);
+    const evidenceFound = failureEvidence.length > 0 ? failureEvidence : wordEvidence;
+    if (evidenceFound.length > 0 && (personal || (failureEvidence.length > 0 && !isNotice(text)))) {
       complaint = true;
-      evidence.complaint = [
-        ...(who ? [`personal: "${who[0].trim()}"`] : []),
-        ...input.failures.slice(0, 5),
-        ...(input.sarcasm ? ['sarcasm'] : []),
-      ];
+      evidence.complaint = evidenceFound;
     }
   }
 
-  ESCALATION_RE.lastIndex = 0;
-  const escalation = ESCALATION_RE.exec(text);
   const urgentReasons: string[] = [];
   if (safeguarding.length > 0) urgentReasons.push('safeguarding');
   if (patientSafety.length > 0) urgentReasons.push('patient safety');

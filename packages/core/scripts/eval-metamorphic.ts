@@ -1,0 +1,2 @@
+// Placeholder replaced below.
+export function evaluateMetamorphic(_verbose: boolean): void {}

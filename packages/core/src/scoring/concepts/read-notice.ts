@@ -1,0 +1,32 @@
+import { type CompiledRule, compileRules, firstHit } from '../rule-table.ts';
+import { ANNOUNCEMENT, AWARENESS, NEWS, PERSONAL, RECRUITMENT } from './notice.ts';
+
+// The one news detector: is this text news, an announcement, a job advert or an awareness
+// notice, told by nobody about themself? Used by the sentiment (such text leans neutral and the
+// FFT model, trained on opinions, counts little) and by the complaint flag (a report is not a
+// complaint by the person posting it).
+
+const NOTICE_KINDS = compileRules([NEWS, RECRUITMENT, ANNOUNCEMENT, AWARENESS]);
+const [personal] = compileRules([PERSONAL]) as [CompiledRule];
+
+export interface Notice {
+  /** The rule that matched ("notice.news"). */
+  kind: string;
+  /** The words that matched. */
+  cue: string;
+}
+
+/** The kind of notice this lower-cased text is, or null (also null when someone speaks of themself). */
+export function readNotice(lowerText: string): Notice | null {
+  for (const rule of NOTICE_KINDS) {
+    const hit = firstHit(rule, lowerText);
+    if (hit !== null) {
+      return firstHit(personal, lowerText) === null ? { kind: hit.id, cue: hit.text } : null;
+    }
+  }
+  return null;
+}
+
+export function isNotice(lowerText: string): boolean {
+  return readNotice(lowerText) !== null;
+}

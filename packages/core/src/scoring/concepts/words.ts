@@ -1,0 +1,9 @@
+/** `\b(?:a|b|c)\b` from a readable word list (entries may hold regex syntax). */
+export function anyOf(...entries: readonly string[]): string {
+  return String.raw`\b(?:${entries.join('|')})\b`;
+}
+
+/** Both parts inside one sentence, in either order, at most `gap` characters apart. */
+export function together(a: string, b: string, gap = 80): string {
+  return String.raw`(?:${a}[^.!?\n]{0,${gap}}${b}|${b}[^.!?\n]{0,${gap}}${a})`;
+}
