@@ -37,7 +37,13 @@ function read(kind: 'v6' | 'phase1'): LabelledComment[] {
 function crossTrust(trainKind: 'v6' | 'phase1', testKind: 'v6' | 'phase1'): void {
   const train = read(trainKind);
   const test = read(testKind).filter((c) => c.sentiment !== undefined);
-  const input = { comments: train, trainedOn: [FFT_FILES[trainKind]], version: 'eval' };
+  const input = {
+    comments: train,
+    trainedOn: [FFT_FILES[trainKind]],
+    version: 'eval',
+    // EVAL_FILTER=off trains without the cross-group word filter, to measure what it changes.
+    crossGroupFilter: process.env.EVAL_FILTER !== 'off',
+  };
   // The threshold is chosen on held-out parts of the training file, never on the test file.
   const { negativeBias, folds, curve } = chooseNegativeBias(input);
   const model = compileModel(trainScorerModel({ ...input, negativeBias }));

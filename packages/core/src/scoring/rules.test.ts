@@ -123,3 +123,9 @@ test('something broken for days or weeks is a service failure', () => {
 test('expecting the worst is not a failure', () => {
   expect(applyRules('i feared the worst but they were quick and kind', true).failures).toEqual([]);
 });
+
+test('a negated one-word verdict is not a service failure, a phrase with its own negator still is', () => {
+  expect(applyRules('reception staff were not rude to us', false).failures).toEqual([]);
+  expect(applyRules("the food wasn't awful", false).failures).toEqual([]);
+  expect(applyRules('the staff were rude to us', false).failures).toEqual(['rude']);
+});

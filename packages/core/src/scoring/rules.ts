@@ -183,6 +183,25 @@ function matches(re: RegExp, text: string): string[] {
 }
 const EMPTY: string[] = [];
 
+// "not rude", "wasn't awful": a one-word verdict right after a negator is not a failure (phrases
+// that begin with their own negator, "not been seen", are matched as written).
+const NEGATED_BEFORE_RE = /(?:\bnot|n't|\bnever|\bnor)\s+(?:\w+\s+)?$/;
+
+function unnegatedMatches(re: RegExp, text: string): string[] {
+  re.lastIndex = 0;
+  let out: string[] = EMPTY;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const word = m[0].trim();
+    const before = text.slice(Math.max(0, m.index - 16), m.index);
+    if (word.includes(' ') || !NEGATED_BEFORE_RE.test(before)) {
+      if (out === EMPTY) out = [];
+      out.push(word);
+    }
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}
+
 const SENTENCE_RE = /[^.!?\n]+[.!?\n]*/g;
 
 function withoutNothingSentences(text: string): string {
@@ -208,7 +227,7 @@ export interface RuleResult {
 
 export function applyRules(original: string, hasPraise: boolean): RuleResult {
   const text = original.toLowerCase();
-  const failures = matches(FAILURE_RE, text);
+  const failures = unnegatedMatches(FAILURE_RE, text);
   const nothingToImprove = matches(NOTHING_RE, text);
   // "I can't think of a single thing that should be better": in a sentence that says nothing needs
   // improving, the improvement words are part of the praise.

@@ -18,6 +18,8 @@ export interface TrainOptions {
   /** Weight each class by (n / (classes * n_c)) ** balance; 0 = unweighted, 1 = fully balanced. */
   balance?: number;
   seed?: number;
+  /** Features the model may learn; others are read as unknown words (still counted in the scale). */
+  keep?: (feature: string) => boolean;
 }
 
 export interface LinearModel {
@@ -59,7 +61,7 @@ export function trainSoftmax(examples: Example[], options: TrainOptions): Linear
     for (const f of new Set(ex.features)) docFreq.set(f, (docFreq.get(f) ?? 0) + 1);
   }
   const vocab = [...docFreq.entries()]
-    .filter(([, n]) => n >= minCount)
+    .filter(([f, n]) => n >= minCount && (options.keep === undefined || options.keep(f)))
     .map(([f]) => f)
     .sort();
   const index = new Map(vocab.map((f, i) => [f, i]));

@@ -1,5 +1,6 @@
 import { textFeatures } from '../features.ts';
 import type { ScorerModelJson } from '../model.ts';
+import { sentimentFeatureFilter } from './feature-filter.ts';
 import type { LabelledComment } from './fft-data.ts';
 import { type Example, type TrainOptions, trainSoftmax } from './softmax-regression.ts';
 
@@ -33,16 +34,30 @@ export interface TrainInput {
   sentimentOptions?: Partial<TrainOptions>;
   /** The decision threshold (see ScorerModelJson.negativeBias). */
   negativeBias?: number;
+  /**
+   * Learn sentiment only from words whose lean agrees across groups, and never from topic or
+   * place words (feature-filter.ts). Off only to measure what it changes.
+   */
+  crossGroupFilter?: boolean;
 }
 
 /** Trains the sentiment and topic models. Pure and deterministic: same input, same output. */
 export function trainScorerModel(input: TrainInput): ScorerModelJson {
   const featured = input.comments.map((c) => ({ c, features: textFeatures(c.text) }));
 
-  const sentimentExamples: Example[] = featured
-    .filter(({ c }) => c.sentiment !== undefined)
-    .map(({ c, features }) => ({ features, label: c.sentiment! }));
+  const labelled = featured.filter(({ c }) => c.sentiment !== undefined);
+  const sentimentExamples: Example[] = labelled.map(({ c, features }) => ({
+    features,
+    label: c.sentiment!,
+  }));
+  const keep =
+    input.crossGroupFilter !== false
+      ? sentimentFeatureFilter(
+          labelled.map(({ c, features }) => ({ features, label: c.sentiment!, group: c.group })),
+        )
+      : undefined;
   const sentiment = trainSoftmax(sentimentExamples, {
+    keep,
     classes: 3,
     epochs: 10,
     minCount: 2,
