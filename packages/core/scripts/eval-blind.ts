@@ -86,6 +86,13 @@ export function evaluateBlind(
   const gotC = scored.filter(({ s }) => s.flags.complaint);
   const bothC = gotC.filter(({ p }) => p.flags.includes('complaint'));
   const complaintPrecision = gotC.length ? bothC.length / gotC.length : 1;
+  // Grave posts were labelled for their flag, not consistently for complaint (a breach told by
+  // the patient is marked a complaint, an emergency while waiting is not), so the complaint flag
+  // is also reported on the other posts alone.
+  const notGrave = scored.filter(({ p }) => !isGrave(p));
+  const gotCn = notGrave.filter(({ s }) => s.flags.complaint);
+  const bothCn = gotCn.filter(({ p }) => p.flags.includes('complaint'));
+  const expectCn = notGrave.filter(({ p }) => p.flags.includes('complaint'));
   const complaintRecall = expectC.length ? bothC.length / expectC.length : 1;
   const wrongKind = grave.filter(
     ({ p, s }) =>
@@ -99,6 +106,9 @@ export function evaluateBlind(
   console.log(
     `look-alikes flagged: ${lookalikeFlagged.length}/${lookalikes.length}` +
       `; complaint precision ${complaintPrecision.toFixed(3)} (${bothC.length}/${gotC.length}), recall ${complaintRecall.toFixed(3)} (${bothC.length}/${expectC.length})`,
+  );
+  console.log(
+    `complaint on posts that are not grave: precision ${(gotCn.length ? bothCn.length / gotCn.length : 1).toFixed(3)} (${bothCn.length}/${gotCn.length}), recall ${(expectCn.length ? bothCn.length / expectCn.length : 1).toFixed(3)} (${bothCn.length}/${expectCn.length})`,
   );
   const kinds = [...new Set(set.map((p) => p.kind))];
   console.log(

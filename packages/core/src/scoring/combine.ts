@@ -123,7 +123,14 @@ export function combine(input: CombineInput): Combined {
   // FFT answers, it reads the story around the thanks, "a year ago he could not walk", as a
   // complaint).
   // A news report ("the trust said", nobody speaking for themself) is not an FFT answer either.
-  const notice = input.notice === true && nF === 0 && !rules.sarcasm && !complainingQuestion;
+  // An improvement request ("staff need more training") is an opinion, not a notice.
+  const notice =
+    input.notice === true &&
+    nF === 0 &&
+    nI === 0 &&
+    !rules.sarcasm &&
+    !complainingQuestion &&
+    !grave;
   const ruleLed = asking || notice || (nG > 0 && nF === 0);
   const t = WEIGHTS.modelTemperature * (noOpinion || ruleLed ? WEIGHTS.noOpinionTemperature : 1);
   const zNeg =

@@ -34,10 +34,16 @@ export interface Explained {
 }
 
 const MAX_WORDS = 3;
+/** A long piece of evidence (a whole question) is quoted by its opening words. */
+const MAX_QUOTED_WORDS = 6;
+const shorten = (w: string) => {
+  const parts = w.split(' ');
+  return parts.length > MAX_QUOTED_WORDS ? `${parts.slice(0, MAX_QUOTED_WORDS).join(' ')} ...` : w;
+};
 const quoted = (words: string[]) =>
   [...new Set(words)]
     .slice(0, MAX_WORDS)
-    .map((w) => `'${w}'`)
+    .map((w) => `'${shorten(w)}'`)
     .join(', ');
 
 /** The words behind the label, most telling first. */

@@ -85,7 +85,7 @@ export const ANNOUNCEMENT: TextRule = {
       'goes live',
       'moves? to',
       'moving to',
-      'is moving',
+      'is moving to',
       'no appointment needed',
       'sessions? (?:on|every|run)',
       'open evening',

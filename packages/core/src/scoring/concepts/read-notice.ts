@@ -1,8 +1,9 @@
 import { type CompiledRule, compileRules, firstHit } from '../rule-table.ts';
 import { ANNOUNCEMENT, AWARENESS, NEWS, PERSONAL, RECRUITMENT } from './notice.ts';
 
-// The one news detector: is this text news, an announcement, a job advert or an awareness
-// notice, told by nobody about themself? Used by the sentiment (such text leans neutral and the
+// The one news detector: is this text news, an announcement, a job advert or an awareness or
+// training notice, told by nobody about themself? (Awareness notices are also the grave-post
+// rules' look-alikes, concepts/grave.ts.) Used by the sentiment (such text leans neutral and the
 // FFT model, trained on opinions, counts little) and by the complaint flag (a report is not a
 // complaint by the person posting it).
 

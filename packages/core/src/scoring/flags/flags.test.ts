@@ -116,3 +116,26 @@ test('look-alikes (training days, awareness weeks, helplines) raise no safeguard
   }
   expect(flagsOf('I took an overdose last night').flags.safeguarding).toBe(true);
 });
+
+test('a sign of deterioration raises patient safety when the patient is left waiting, not in a story of good care', () => {
+  expect(
+    flagsOf('Been in A&E 4 hours with my 3 year old, she is floppy and can hardly breathe').flags
+      .patientSafety,
+  ).toBe(true);
+  expect(
+    flagsOf('Dad had chest pain and the ambulance came in minutes, the crew were brilliant').flags
+      .patientSafety,
+  ).toBe(false);
+});
+
+test('fire, a threat to life and exposed records raise patient safety and urgent', () => {
+  for (const text of [
+    "There's smoke coming from the ceiling on ward 4 and no one is moving patients",
+    'the crossing outside is lethal, someone will be killed',
+    "A nurse put photos of my mum's medical records on her TikTok",
+  ]) {
+    const r = flagsOf(text);
+    expect(r.flags.patientSafety, text).toBe(true);
+    expect(r.flags.urgent, text).toBe(true);
+  }
+});
