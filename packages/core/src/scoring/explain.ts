@@ -77,9 +77,8 @@ function neutralReason(input: ExplainInput): string {
 }
 
 /** Finds each phrase in the original text (case-insensitive, whole words) and marks it. */
-function locate(original: string, phrases: string[], label: Highlight['label'], out: Highlight[]) {
-  const lower = original.toLowerCase();
-  for (const phrase of new Set(phrases)) {
+function locate(lower: string, phrases: string[], label: Highlight['label'], out: Highlight[]) {
+  for (const phrase of phrases) {
     const p = phrase.toLowerCase().replace(/^not /, '').replace(/^"|"$/g, '').trim();
     if (p.length < 2) continue;
     let from = 0;
@@ -115,10 +114,11 @@ export function explain(input: ExplainInput): Explained {
         : `${input.label}: the wording as a whole`,
   );
   const highlights: Highlight[] = [];
-  locate(input.original, input.safeguardingWords, 'safeguarding', highlights);
-  locate(input.original, input.patientSafetyWords, 'patientSafety', highlights);
-  locate(input.original, input.complaintWords, 'complaint', highlights);
-  if (input.label !== 'neutral') locate(input.original, words, input.label, highlights);
-  highlights.sort((a, b) => a.start - b.start);
+  const lower = input.original.toLowerCase();
+  locate(lower, input.safeguardingWords, 'safeguarding', highlights);
+  locate(lower, input.patientSafetyWords, 'patientSafety', highlights);
+  locate(lower, input.complaintWords, 'complaint', highlights);
+  if (input.label !== 'neutral') locate(lower, words, input.label, highlights);
+  if (highlights.length > 1) highlights.sort((a, b) => a.start - b.start);
   return { summary: parts.join('; '), highlights };
 }

@@ -1,4 +1,11 @@
-import { type CompiledRule, compileRules, firstHit, type RuleHit } from '../rule-table.ts';
+import { compilePatterns } from '../pattern-set.ts';
+import {
+  type CompiledRule,
+  compileRules,
+  firstHit,
+  type RuleHit,
+  type TextRule,
+} from '../rule-table.ts';
 import { CARE_ERRORS } from './care-errors.ts';
 import { CARE_SETTING, DETERIORATION } from './clinical-signs.ts';
 import { EVACUATION, FIRE_SMOKE, THREAT, WATER_POWER } from './hazards.ts';
@@ -35,12 +42,35 @@ const [secretContact, ...STANDALONE_SAFEGUARDING] = compileRules([
   SUICIDE_INTENT,
 ]) as [CompiledRule, ...CompiledRule[]];
 
+// One pass over the text with every signal rule's pattern decides whether any can match; most
+// mentions have none, and one pass costs far less than twenty (speed: bench/scorer.bench.ts).
+const SIGNAL_RULES: readonly TextRule[] = [
+  DETERIORATION,
+  FIRE_SMOKE,
+  WATER_POWER,
+  EVACUATION,
+  THREAT,
+  ...CARE_ERRORS,
+  SECRET_CONTACT,
+  HARM_SIGNS,
+  NEGLECT,
+  CONTROL,
+  SUICIDE_INTENT,
+];
+const ANY_SIGNAL = compilePatterns(
+  SIGNAL_RULES.map((r) => r.pattern),
+  '',
+);
+
 export interface GraveConcepts {
   /** Hits that make the post a safeguarding concern (each with its rule id). */
   safeguarding: RuleHit[];
   /** Hits that make the post a patient-safety concern. */
   patientSafety: RuleHit[];
-  /** An awareness or training notice with no one speaking of themself: nothing is raised. */
+  /**
+   * An awareness or training notice with no one speaking of themself: nothing is raised. Only
+   * worked out when a signal matched (callers with other signals ask isLookAlike themselves).
+   */
   lookAlike: boolean;
 }
 
@@ -50,7 +80,12 @@ export function isLookAlike(lowerText: string): boolean {
 }
 
 export function findGraveConcepts(lowerText: string): GraveConcepts {
+  if (!ANY_SIGNAL.test(lowerText)) return { safeguarding: [], patientSafety: [], lookAlike: false };
   if (isLookAlike(lowerText)) return { safeguarding: [], patientSafety: [], lookAlike: true };
+  return findSignals(lowerText);
+}
+
+function findSignals(lowerText: string): GraveConcepts {
   const patientSafety: RuleHit[] = [];
   const safeguarding: RuleHit[] = [];
 

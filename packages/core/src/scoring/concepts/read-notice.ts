@@ -1,3 +1,4 @@
+import { compilePatterns } from '../pattern-set.ts';
 import { type CompiledRule, compileRules, firstHit } from '../rule-table.ts';
 import { ANNOUNCEMENT, AWARENESS, NEWS, PERSONAL, RECRUITMENT } from './notice.ts';
 
@@ -9,6 +10,11 @@ import { ANNOUNCEMENT, AWARENESS, NEWS, PERSONAL, RECRUITMENT } from './notice.t
 
 const NOTICE_KINDS = compileRules([NEWS, RECRUITMENT, ANNOUNCEMENT, AWARENESS]);
 const [personal] = compileRules([PERSONAL]) as [CompiledRule];
+// One pass decides whether any kind can match (most mentions are none).
+const ANY_NOTICE = compilePatterns(
+  [NEWS, RECRUITMENT, ANNOUNCEMENT, AWARENESS].map((r) => r.pattern),
+  '',
+);
 
 export interface Notice {
   /** The rule that matched ("notice.news"). */
@@ -19,6 +25,7 @@ export interface Notice {
 
 /** The kind of notice this lower-cased text is, or null (also null when someone speaks of themself). */
 export function readNotice(lowerText: string): Notice | null {
+  if (!ANY_NOTICE.test(lowerText)) return null;
   for (const rule of NOTICE_KINDS) {
     const hit = firstHit(rule, lowerText);
     if (hit !== null) {

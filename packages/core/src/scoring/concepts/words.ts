@@ -5,5 +5,6 @@ export function anyOf(...entries: readonly string[]): string {
 
 /** Both parts inside one sentence, in either order, at most `gap` characters apart. */
 export function together(a: string, b: string, gap = 80): string {
-  return String.raw`(?:${a}[^.!?\n]{0,${gap}}${b}|${b}[^.!?\n]{0,${gap}}${a})`;
+  // Starts with a word boundary (both parts begin at one), so compilePatterns can check it once.
+  return String.raw`\b(?:${a}[^.!?\n]{0,${gap}}${b}|${b}[^.!?\n]{0,${gap}}${a})`;
 }

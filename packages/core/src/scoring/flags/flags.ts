@@ -1,6 +1,6 @@
 import type { RiskFlags } from '../../contracts/api.ts';
 import { COMPLAINT_CUE } from '../concepts/complaint-cues.ts';
-import { findGraveConcepts } from '../concepts/grave.ts';
+import { findGraveConcepts, isLookAlike } from '../concepts/grave.ts';
 import { isNotice } from '../concepts/read-notice.ts';
 import { compilePatterns } from '../pattern-set.ts';
 import { compileRules, firstHit, type RuleHit } from '../rule-table.ts';
@@ -63,12 +63,15 @@ export function findRisks(normalisedText: string): Risks {
   const text = normalisedText.toLowerCase();
   const concepts = findGraveConcepts(text);
   if (concepts.lookAlike) return { safeguarding: [], patientSafety: [] };
+  const safeguarding = findGroups(SAFEGUARDING_RE, text);
+  const patientSafety = findGroups(PATIENT_SAFETY_RE, text);
+  const fromConcepts = concepts.safeguarding.length + concepts.patientSafety.length > 0;
+  if (!fromConcepts && safeguarding.length + patientSafety.length > 0 && isLookAlike(text)) {
+    return { safeguarding: [], patientSafety: [] };
+  }
   return {
-    safeguarding: [...findGroups(SAFEGUARDING_RE, text), ...conceptEvidence(concepts.safeguarding)],
-    patientSafety: [
-      ...findGroups(PATIENT_SAFETY_RE, text),
-      ...conceptEvidence(concepts.patientSafety),
-    ],
+    safeguarding: [...safeguarding, ...conceptEvidence(concepts.safeguarding)],
+    patientSafety: [...patientSafety, ...conceptEvidence(concepts.patientSafety)],
   };
 }
 
