@@ -22,6 +22,8 @@ const stored: StoredMention = {
   flagEvidence: { pii: ['NHS number: 943 476 5919'] },
   topics: [],
   explanation: [],
+  scoreSummary: "personal data: 'NHS number 943 476 5919'",
+  highlights: [{ start: 17, end: 29, label: 'pii' }],
   scorerVersion: 'v',
   parentExternalId: null,
   rootExternalId: null,
@@ -37,6 +39,7 @@ describe('a mention as one reader sees it', () => {
     expect(JSON.stringify(view)).not.toContain('943 476 5919');
     expect(JSON.stringify(view)).not.toContain('07700 900123');
     expect('redactedText' in view).toBe(false);
+    expect(view.highlights).toEqual([]);
   });
 
   test('a reader with raw access gets the text as written, and never the stored copy field', () => {

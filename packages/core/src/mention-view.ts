@@ -19,6 +19,9 @@ export function viewMention(stored: StoredMention, options: { raw: boolean }): M
     title: mention.title === null ? null : redactPii(mention.title).redacted,
     html: null,
     explanation: mention.explanation.map((e) => redactPii(e).redacted),
+    scoreSummary: redactPii(mention.scoreSummary).redacted,
+    // Offsets point into the text as written, which this reader does not get.
+    highlights: [],
     flagEvidence,
     textView: 'redacted',
   };

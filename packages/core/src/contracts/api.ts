@@ -41,6 +41,12 @@ export const MentionDto = z.object({
   flagEvidence: z.record(z.string(), z.array(z.string())),
   topics: z.array(z.string()),
   explanation: z.array(z.string()),
+  /** One sentence for officers: the flags first, then the label and the words behind it. */
+  scoreSummary: z.string(),
+  /** Spans of `text` that drove the score (empty when the text is redacted for this reader). */
+  highlights: z.array(
+    z.object({ start: z.number().int(), end: z.number().int(), label: z.string() }),
+  ),
   scorerVersion: z.string(),
   parentExternalId: z.string().nullable(),
   rootExternalId: z.string().nullable(),

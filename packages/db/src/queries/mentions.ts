@@ -29,19 +29,20 @@ const UPSERT_SQL = `
 insert into mentions (
   source_id, external_id, url, author, author_id, title, text, html, published_at, published_raw,
   content_hash, sentiment_score, sentiment_label, sentiment_confidence, explanation, flags,
-  flag_evidence, topics, redacted_text, scorer_version, parent_external_id, root_external_id
+  flag_evidence, topics, redacted_text, score_summary, highlights, scorer_version,
+  parent_external_id, root_external_id
 )
 select $1::bigint, x.external_id, x.url, x.author, x.author_id, x.title, x.text, x.html, x.published_at,
   x.published_raw, x.content_hash, x.sentiment_score, x.sentiment_label, x.sentiment_confidence,
   x.explanation, x.flags, x.flag_evidence,
   coalesce(array(select jsonb_array_elements_text(x.topics)), '{}'), x.redacted_text,
-  x.scorer_version, x.parent_external_id, x.root_external_id
+  x.score_summary, x.highlights, x.scorer_version, x.parent_external_id, x.root_external_id
 from jsonb_to_recordset($2::jsonb) as x(
   external_id text, url text, author text, author_id text, title text, text text, html text,
   published_at timestamptz, published_raw text, content_hash text, sentiment_score real,
   sentiment_label text, sentiment_confidence real, explanation jsonb, flags jsonb,
-  flag_evidence jsonb, topics jsonb, redacted_text text, scorer_version text,
-  parent_external_id text, root_external_id text
+  flag_evidence jsonb, topics jsonb, redacted_text text, score_summary text, highlights jsonb,
+  scorer_version text, parent_external_id text, root_external_id text
 )
 on conflict (source_id, external_id) do update set
   url = excluded.url, author = excluded.author, author_id = excluded.author_id, title = excluded.title, text = excluded.text,
@@ -50,7 +51,8 @@ on conflict (source_id, external_id) do update set
   sentiment_score = excluded.sentiment_score, sentiment_label = excluded.sentiment_label,
   sentiment_confidence = excluded.sentiment_confidence, explanation = excluded.explanation,
   flags = excluded.flags, flag_evidence = excluded.flag_evidence, topics = excluded.topics,
-  redacted_text = excluded.redacted_text, scorer_version = excluded.scorer_version,
+  redacted_text = excluded.redacted_text, score_summary = excluded.score_summary,
+  highlights = excluded.highlights, scorer_version = excluded.scorer_version,
   parent_external_id = excluded.parent_external_id, root_external_id = excluded.root_external_id,
   updated_at = now()
 where mentions.content_hash is distinct from excluded.content_hash and mentions.deleted_at is null
@@ -67,6 +69,8 @@ export function scoreColumns(s: MentionScore) {
     flag_evidence: s.flagEvidence,
     topics: s.topics,
     redacted_text: s.redacted,
+    score_summary: s.summary,
+    highlights: s.highlights,
     scorer_version: s.version,
   };
 }
@@ -116,7 +120,8 @@ const SELECT_DTO = `
 select m.id, m.source_id, s.name as source_name, s.kind as source_kind, m.external_id, m.url,
   m.author, m.title, m.text, m.html, m.published_at, m.fetched_at, m.sentiment_score,
   m.sentiment_label, m.sentiment_confidence, m.flags, m.flag_evidence, m.topics, m.explanation,
-  m.scorer_version, m.parent_external_id, m.root_external_id, m.redacted_text
+  m.scorer_version, m.parent_external_id, m.root_external_id, m.redacted_text, m.score_summary,
+  m.highlights
 from mentions m join sources s on s.id = m.source_id`;
 
 interface DtoRow {
@@ -143,6 +148,8 @@ interface DtoRow {
   parent_external_id: string | null;
   root_external_id: string | null;
   redacted_text: string | null;
+  score_summary: string;
+  highlights: StoredMention['highlights'];
 }
 
 /** The one place a mention row becomes the domain's shape. */
@@ -167,6 +174,8 @@ function toStoredMention(r: DtoRow): StoredMention {
     flagEvidence: r.flag_evidence,
     topics: r.topics,
     explanation: r.explanation,
+    scoreSummary: r.score_summary,
+    highlights: r.highlights,
     scorerVersion: r.scorer_version,
     parentExternalId: r.parent_external_id,
     rootExternalId: r.root_external_id,

@@ -47,11 +47,12 @@ export async function saveRescores(
        sentiment_confidence = x.sentiment_confidence, explanation = x.explanation,
        flags = x.flags, flag_evidence = x.flag_evidence,
        topics = coalesce(array(select jsonb_array_elements_text(x.topics)), '{}'),
-       redacted_text = x.redacted_text, scorer_version = x.scorer_version, updated_at = now()
+       redacted_text = x.redacted_text, score_summary = x.score_summary,
+       highlights = x.highlights, scorer_version = x.scorer_version, updated_at = now()
      from jsonb_to_recordset($1::jsonb) as x(
        id bigint, sentiment_score real, sentiment_label text, sentiment_confidence real,
        explanation jsonb, flags jsonb, flag_evidence jsonb, topics jsonb, redacted_text text,
-       scorer_version text)
+       score_summary text, highlights jsonb, scorer_version text)
      where m.id = x.id and m.scorer_version is distinct from x.scorer_version`,
     [JSON.stringify(payload)],
   );

@@ -41,6 +41,13 @@ export const mentions = pgTable(
     flagEvidence: jsonb('flag_evidence').$type<Record<string, string[]>>().notNull(),
     topics: text('topics').array().notNull(),
     redactedText: text('redacted_text').notNull(),
+    /** One sentence for officers: the flags first, then the label and the words behind it. */
+    scoreSummary: text('score_summary').notNull().default(''),
+    /** Character spans of `text` that drove the score, to highlight. */
+    highlights: jsonb('highlights')
+      .$type<{ start: number; end: number; label: string }[]>()
+      .notNull()
+      .default([]),
     scorerVersion: text('scorer_version').notNull(),
     parentExternalId: text('parent_external_id'),
     rootExternalId: text('root_external_id'),

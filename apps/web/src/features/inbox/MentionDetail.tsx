@@ -1,10 +1,12 @@
 import type { MentionDto } from '@barometer/core';
 import { useEffect, useRef, useState } from 'react';
+import { FlagBadges } from '../../components/FlagBadges.tsx';
 import { activeFlags } from '../../components/flags.ts';
 import { SentimentBadge } from '../../components/SentimentBadge.tsx';
 import { TimeStamp } from '../../components/TimeStamp.tsx';
 import { TopicChips } from '../../components/TopicChips.tsx';
 import { ThreadView } from '../threads/ThreadView.tsx';
+import { highlightSegments } from './highlight-segments.ts';
 import { safeHttpUrl } from './safe-url.ts';
 
 export interface MentionDetailProps {
@@ -51,6 +53,13 @@ export function MentionDetail({ mention, now, onClose }: MentionDetailProps) {
       <h2 id="detail-title" className="detail-title">
         {mention.title || 'Untitled mention'}
       </h2>
+
+      <div className="judgement" data-testid="mention-judgement">
+        {/* The flags come before the label: a safeguarding signal matters more than the mood. */}
+        <FlagBadges mention={mention} />
+        <SentimentBadge label={mention.sentimentLabel} score={mention.sentimentScore} />
+        {mention.scoreSummary && <p className="judgement-summary">{mention.scoreSummary}</p>}
+      </div>
 
       <dl className="facts">
         <dt>Published</dt>
@@ -132,7 +141,20 @@ export function MentionDetail({ mention, now, onClose }: MentionDetailProps) {
             Patient details (NHS numbers, phone numbers, addresses) are hidden for your role.
           </p>
         )}
-        <p className="content-text">{mention.text || 'No text.'}</p>
+        <p className="content-text">
+          {mention.text
+            ? highlightSegments(mention.text, mention.highlights).map((segment, i) =>
+                segment.label ? (
+                  // Segments never move, so their position is a stable key.
+                  <mark key={`${i}:${segment.label}`} className={`hl hl-${segment.label}`}>
+                    {segment.text}
+                  </mark>
+                ) : (
+                  <span key={`${i}:plain`}>{segment.text}</span>
+                ),
+              )
+            : 'No text.'}
+        </p>
         {hasImages && (
           <p className="muted small">
             This item contains images. They are not loaded here; open the link to see them.
@@ -140,8 +162,8 @@ export function MentionDetail({ mention, now, onClose }: MentionDetailProps) {
         )}
       </section>
 
-      <section className="detail-section">
-        <h3>Why this score</h3>
+      <details className="detail-section">
+        <summary>How the scorer reached this (details)</summary>
         {mention.explanation.length > 0 ? (
           <ul className="explanation">
             {mention.explanation.map((line, i) => (
@@ -153,7 +175,7 @@ export function MentionDetail({ mention, now, onClose }: MentionDetailProps) {
           <p className="muted">No scoring words found.</p>
         )}
         <p className="muted small">Scorer {mention.scorerVersion}</p>
-      </section>
+      </details>
     </aside>
   );
 }

@@ -62,8 +62,8 @@ export const MentionRow = memo(function MentionRow({
       onKeyDown={onKeyDown}
     >
       <div className="row-line row-meta">
-        <SentimentBadge label={mention.sentimentLabel} score={mention.sentimentScore} />
         <FlagBadges mention={mention} />
+        <SentimentBadge label={mention.sentimentLabel} score={mention.sentimentScore} />
         <span className="row-source" title={mention.sourceName}>
           {mention.sourceName}
           {mention.author ? <span className="muted"> · {mention.author}</span> : null}

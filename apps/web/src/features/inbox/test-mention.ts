@@ -34,6 +34,8 @@ export function testMention(
     flagEvidence: {},
     topics: [],
     explanation: [],
+    scoreSummary: '',
+    highlights: [],
     scorerVersion: 'wink-0',
     parentExternalId: null,
     rootExternalId: null,
