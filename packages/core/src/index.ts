@@ -14,6 +14,7 @@ export * from './feed/index.ts';
 export * from './mention.ts';
 export * from './mention-view.ts';
 export * from './quota-day.ts';
+export * from './reports/index.ts';
 export * from './scoring/score-mention.ts';
 export * from './secret-key.ts';
 export * from './threads/assemble.ts';
