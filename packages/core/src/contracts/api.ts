@@ -72,6 +72,10 @@ export const MentionListQuery = z.object({
   topic: z.string().min(1).max(200).optional(),
   /** Only mentions raising this flag (the inbox's "needs attention" lane asks for urgent ones). */
   flag: z.enum(['safeguarding', 'complaint', 'patientSafety', 'urgent', 'pii']).optional(),
+  /** Said at or after this instant (published, else fetched): a report's week links here. */
+  from: z.string().datetime({ offset: true }).optional(),
+  /** Said before this instant. */
+  to: z.string().datetime({ offset: true }).optional(),
 });
 export type MentionListQuery = z.infer<typeof MentionListQuery>;
 

@@ -220,6 +220,9 @@ export async function listMentions(
   if (query.label !== undefined) add((p) => `m.sentiment_label = ${p}`, query.label);
   if (query.topic !== undefined) add((p) => `m.topics @> array[${p}::text]`, query.topic);
   if (query.flag !== undefined) add((p) => `(m.flags ->> ${p})::boolean`, query.flag);
+  if (query.from !== undefined)
+    add((p) => `coalesce(m.published_at, m.fetched_at) >= ${p}`, query.from);
+  if (query.to !== undefined) add((p) => `coalesce(m.published_at, m.fetched_at) < ${p}`, query.to);
   params.push(query.limit + 1);
   const sql = `${SELECT_DTO} ${where.length ? `where ${where.join(' and ')}` : ''}
     order by m.id desc limit $${params.length}`;

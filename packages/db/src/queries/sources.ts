@@ -160,6 +160,7 @@ export async function recordPollSuccess(
       updatedAt: now,
     })
     .where(sql`${sources.id} = ${id}`);
+  await endOutage(q, id, now);
 }
 
 export interface PollFailure {
@@ -187,6 +188,27 @@ export async function recordPollFailure(
       updatedAt: now,
     })
     .where(sql`${sources.id} = ${id}`);
+  await startOutage(q, id, now);
+}
+
+/**
+ * The weekly report's coverage reads these: a source is down from its first failed poll until its
+ * next success. One open outage per source; repeating a failure extends it, not duplicates it.
+ */
+async function startOutage(q: Queryable, sourceId: number, at: Date): Promise<void> {
+  await q.query(
+    `insert into source_outages (source_id, started_at)
+     select $1, $2 where not exists (
+       select 1 from source_outages where source_id = $1 and ended_at is null)`,
+    [sourceId, at],
+  );
+}
+
+async function endOutage(q: Queryable, sourceId: number, at: Date): Promise<void> {
+  await q.query(
+    'update source_outages set ended_at = $2 where source_id = $1 and ended_at is null',
+    [sourceId, at],
+  );
 }
 
 /** "Poll now": the next scheduler tick picks the source up; paused sources are resumed. */

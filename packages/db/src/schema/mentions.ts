@@ -63,6 +63,8 @@ export const mentions = pgTable(
     index('mentions_fetched_at_idx').on(t.sourceId, t.fetchedAt),
     index('mentions_thread_idx').on(t.sourceId, t.rootExternalId),
     index('mentions_parent_idx').on(t.sourceId, t.parentExternalId),
+    // The weekly report and the inbox's week filter read mentions by when they were said.
+    index('mentions_said_at_idx').on(sql`coalesce(${t.publishedAt}, ${t.fetchedAt})`),
     // The inbox's "needs attention" lane: few rows, read on every dashboard load.
     index('mentions_urgent_idx').on(t.id).where(sql`(${t.flags} ->> 'urgent')::boolean`),
   ],
