@@ -9,6 +9,7 @@ const commands = {
   score: () => import('./commands/score.ts'),
   user: () => import('./commands/user.ts'),
   pull: () => import('./commands/pull.ts'),
+  report: () => import('./commands/report.ts'),
 } as const;
 
 type CommandName = keyof typeof commands;

@@ -1,11 +1,32 @@
 import { booleanFlag, parseEnv, ServiceEnv } from '@barometer/core';
 import { z } from 'zod';
 
+const emailList = z
+  .string()
+  .default('')
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.string().email('each recipient must be an e-mail address')));
+
 const WorkerEnv = ServiceEnv.extend({
   /** Which queues this process works: split roles across machines by running several workers. */
-  WORKER_QUEUES: z.string().default('schedule,poll,ingest'),
+  WORKER_QUEUES: z.string().default('schedule,poll,ingest,report'),
   /** Run the long-lived stream consumers (Jetstream, Mastodon streaming) in this process. */
   WORKER_STREAMS: booleanFlag.default(true),
+  /** The trust's mail relay, e.g. smtp://relay.trust.nhs.uk:25; empty sends no e-mail. */
+  SMTP_URL: z
+    .string()
+    .default('')
+    .refine((v) => v === '' || /^smtps?:\/\//.test(v), 'must be an smtp:// or smtps:// URL'),
+  MAIL_FROM: z.string().email().default('barometer@localhost'),
+  /** Who receives the Monday barometer: comma-separated addresses. */
+  REPORT_RECIPIENTS: emailList,
+  /** Where people open the dashboard, for the links in e-mails. */
+  PUBLIC_URL: z.string().url().default('http://127.0.0.1:3000'),
 });
 export type WorkerConfig = z.infer<typeof WorkerEnv>;
 

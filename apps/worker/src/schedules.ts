@@ -7,4 +7,6 @@ import type { Schedule } from '@barometer/bus';
 export const schedules: readonly Schedule[] = [
   { job: 'sources.schedule', everyMs: 2_000 },
   { job: 'issues.detect', cron: '* * * * *', timeZone: 'UTC' },
+  // The weekly barometer for the week just ended, Monday 07:00 London time.
+  { job: 'report.build', cron: '0 7 * * 1', timeZone: 'Europe/London' },
 ];

@@ -20,6 +20,7 @@ import { isDatabaseUnavailable } from './database-unavailable.ts';
 import { detectIssues } from './jobs/issues-detect.ts';
 import { ingestMentions } from './jobs/mentions-ingest.ts';
 import { rescoreMentions } from './jobs/mentions-rescore.ts';
+import { buildReport } from './jobs/report-build.ts';
 import { pollSource } from './jobs/source-poll.ts';
 import { schedulePolls } from './jobs/sources-schedule.ts';
 
@@ -38,6 +39,7 @@ const handlers: { [N in JobName]: Handler<N> } = {
   'issues.detect': async (payload, ctx, deps) => {
     await detectIssues(payload, ctx, deps);
   },
+  'report.build': buildReport,
 };
 
 /** Per queue: polls wait on the network, ingest on Postgres; both overlap well. */
@@ -45,6 +47,7 @@ const concurrency: Record<QueueName, number> = {
   schedule: 1,
   poll: 20,
   ingest: 8,
+  report: 1,
 };
 
 /** While Postgres is unreachable, a queue pauses this long between tries, spending no attempt. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NormalizedMention } from '../mention.ts';
+import { IsoWeek } from '../reports/iso-week.ts';
 
 /**
  * Every background job: name -> queue, payload schema, retry policy. The worker's handler map is
@@ -39,6 +40,19 @@ export const jobCatalog = {
     queue: 'schedule',
     payload: z.object({}),
     attempts: 1, // the next minute's run recomputes everything it would have done
+  },
+  /**
+   * The weekly barometer: stores the week's snapshot and e-mails managers. The Monday schedule
+   * sends no week (the one just ended); a rebuild names the week and who asked for it.
+   */
+  'report.build': {
+    queue: 'report',
+    payload: z.object({
+      week: IsoWeek.optional(),
+      rebuild: z.boolean().default(false),
+      requestedBy: z.number().int().positive().nullable().default(null),
+    }),
+    attempts: 3,
   },
 } as const;
 

@@ -124,3 +124,16 @@ export async function snapshotTotals(
     ];
   });
 }
+
+/** Whether this week's e-mail is still to be sent (a snapshot exists and was not e-mailed). */
+export async function reportEmailPending(q: Queryable, week: string): Promise<boolean> {
+  const { rows } = await q.query<{ pending: boolean }>(
+    'select emailed_at is null as pending from report_snapshots where week = $1',
+    [week],
+  );
+  return rows[0]?.pending ?? false;
+}
+
+export async function markReportEmailed(q: Queryable, week: string, at: Date): Promise<void> {
+  await q.query('update report_snapshots set emailed_at = $2 where week = $1', [week, at]);
+}

@@ -16,6 +16,8 @@ export const reportSnapshots = pgTable('report_snapshots', {
   builtAt: timestamp('built_at', { withTimezone: true }).notNull().defaultNow(),
   /** Who asked for a rebuild; null for the Monday schedule. */
   builtBy: bigint('built_by', { mode: 'number' }),
+  /** When the managers' e-mail went out: a retried job does not send it twice. */
+  emailedAt: timestamp('emailed_at', { withTimezone: true }),
 });
 
 /** Stretches of time a source could not be read, for the report's coverage section. */
