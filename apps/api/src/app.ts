@@ -15,6 +15,7 @@ import * as health from './routes/health.ts';
 import * as issues from './routes/issues.ts';
 import * as mentions from './routes/mentions.ts';
 import * as oidc from './routes/oidc.ts';
+import * as reports from './routes/reports.ts';
 import * as scorer from './routes/scorer.ts';
 import * as session from './routes/session.ts';
 import * as sourceCredentials from './routes/source-credentials.ts';

@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { can, PERMISSIONS, ROLE_PERMISSIONS, ROLES, roomsFor, roomsOf } from './roles.ts';
+import {
+  can,
+  PERMISSIONS,
+  ROLE_PERMISSIONS,
+  ROLES,
+  rolesWith,
+  roomsFor,
+  roomsOf,
+} from './roles.ts';
 
 describe('the permission table', () => {
   test('every permission is held by at least one role, and admins hold them all', () => {
@@ -14,6 +22,11 @@ describe('the permission table', () => {
     expect(can(['manager'], 'mentions.read-raw')).toBe(false);
     expect(can(['oncall'], 'mentions.read-raw')).toBe(false);
     expect(can(['officer'], 'mentions.read-raw')).toBe(true);
+  });
+
+  test('managers and admins read the barometer; only admins replace a stored week', () => {
+    expect(rolesWith('reports.read').sort()).toEqual(['admin', 'manager']);
+    expect(rolesWith('reports.rebuild')).toEqual(['admin']);
   });
 
   test('a person with several roles may do what any of them may', () => {

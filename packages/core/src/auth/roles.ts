@@ -23,6 +23,10 @@ export const PERMISSIONS = [
   'users.write',
   'audit.read',
   'docs.read',
+  /** The weekly barometer: figures, charts and exports (redacted). */
+  'reports.read',
+  /** Replace a stored week's report with a fresh count (audited). */
+  'reports.rebuild',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;
@@ -34,7 +38,7 @@ export type Permission = z.infer<typeof Permission>;
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   officer: ['mentions.read', 'mentions.read-raw', 'sources.read', 'sources.poll', 'scorer.read'],
-  manager: ['mentions.read', 'sources.read', 'scorer.read'],
+  manager: ['mentions.read', 'sources.read', 'scorer.read', 'reports.read'],
   oncall: ['mentions.read', 'sources.read'],
   admin: [
     'mentions.read',
@@ -49,6 +53,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'users.write',
     'audit.read',
     'docs.read',
+    'reports.read',
+    'reports.rebuild',
   ],
 };
 

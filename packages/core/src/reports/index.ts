@@ -17,4 +17,5 @@ export * from './safety.ts';
 export * from './trend.ts';
 export * from './unavailable.ts';
 export * from './week-figures.ts';
+export * from './week-list.ts';
 export * from './week-totals.ts';
