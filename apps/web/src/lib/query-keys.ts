@@ -9,6 +9,12 @@ export const queryKeys = {
   mentions: {
     all: ['mentions'] as const,
     list: (filters: MentionFilters) => ['mentions', 'list', filters] as const,
+    one: (id: number) => ['mentions', 'one', id] as const,
+  },
+  reports: {
+    all: ['reports'] as const,
+    weeks: () => ['reports', 'weeks'] as const,
+    week: (week: string) => ['reports', 'week', week] as const,
   },
   sources: {
     all: ['sources'] as const,

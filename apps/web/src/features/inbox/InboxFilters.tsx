@@ -1,6 +1,6 @@
 import { SENTIMENT_LABELS, type SentimentLabel, type SourceDto } from '@barometer/core';
 import { useEffect, useState } from 'react';
-import { hasFilters, type MentionFilters } from './mention-filter.ts';
+import { describeExtraFilters, hasFilters, type MentionFilters } from './mention-filter.ts';
 
 export interface InboxFiltersProps {
   filters: MentionFilters;
@@ -81,6 +81,19 @@ export function InboxFilters({ filters, sources, topics, onChange }: InboxFilter
           ))}
         </datalist>
       </label>
+      {describeExtraFilters(filters).map((chip) => (
+        <span key={chip.key} className="filter-chip">
+          {chip.text}
+          <button
+            type="button"
+            className="filter-chip-remove"
+            aria-label={`Remove the filter: ${chip.text}`}
+            onClick={() => onChange({ ...filters, ...chip.remove })}
+          >
+            ×
+          </button>
+        </span>
+      ))}
       {hasFilters(filters) && (
         <button type="button" className="link-button" onClick={() => onChange({})}>
           Clear filters

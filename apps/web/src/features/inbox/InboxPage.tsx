@@ -14,9 +14,11 @@ import {
   filtersToSearch,
   type MentionFilters,
   matchesFilters,
+  mentionFromSearch,
   normaliseFilters,
 } from './mention-filter.ts';
 import { collectTopics, countNewer, highestId, mergeMentions } from './merge-mentions.ts';
+import { useMention } from './use-mention.ts';
 import { useMentions } from './use-mentions.ts';
 
 export function InboxPage() {
@@ -75,10 +77,19 @@ export function InboxPage() {
   }, [atTop, newestId]);
   const newCount = atTop ? 0 : countNewer(merged, seenMaxId);
 
-  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [selectedId, setSelectedId] = useState<number | null>(() =>
+    mentionFromSearch(window.location.search),
+  );
   const lastSelected = useRef<MentionDto | null>(null);
+  // A mention opened from a link may be older than the pages loaded: fetch it on its own.
+  const linked = useMention(
+    selectedId !== null && !merged.some((m) => m.id === selectedId) ? selectedId : null,
+  );
   const selected =
-    selectedId === null ? null : (merged.find((m) => m.id === selectedId) ?? lastSelected.current);
+    selectedId === null
+      ? null
+      : (merged.find((m) => m.id === selectedId) ??
+        (linked.data?.id === selectedId ? linked.data : lastSelected.current));
   lastSelected.current = selected;
   const closeDetail = useCallback(() => {
     const id = selectedId;
