@@ -1,5 +1,5 @@
 import type { SessionDto } from '@barometer/core';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { AuditPage } from '../features/admin/audit/AuditPage.tsx';
 import { UsersPage } from '../features/admin/users/UsersPage.tsx';
 import { InboxPage } from '../features/inbox/InboxPage.tsx';
@@ -14,6 +14,11 @@ import { useSession } from '../features/session/use-session.ts';
 import { SourcesPage } from '../features/sources/SourcesPage.tsx';
 import { invitationToken, pageFor, usePathname } from '../lib/router.ts';
 import { Link } from './Link.tsx';
+
+// The barometer brings the charting library: loaded only when a manager opens it.
+const BarometerPage = lazy(() =>
+  import('../features/barometer/BarometerPage.tsx').then((m) => ({ default: m.BarometerPage })),
+);
 
 /** Nobody sees anything but the sign-in page (or an invitation) until they are signed in. */
 export function App() {
@@ -96,6 +101,11 @@ function SignedInApp({ session, pathname }: { session: SessionDto; pathname: str
               Audit log
             </Link>
           )}
+          {may('reports.read') && (
+            <Link to="/reports" className="nav-link" current={page === 'barometer'}>
+              Barometer
+            </Link>
+          )}
         </nav>
         <span className="topbar-spacer" />
         {may('scorer.read') && <ScorerProgress />}
@@ -108,6 +118,14 @@ function SignedInApp({ session, pathname }: { session: SessionDto; pathname: str
         {page === 'sources' && <SourcesPage />}
         {page === 'users' && (may('users.read') ? <UsersPage /> : <NotAllowed />)}
         {page === 'audit' && (may('audit.read') ? <AuditPage /> : <NotAllowed />)}
+        {page === 'barometer' &&
+          (may('reports.read') ? (
+            <Suspense fallback={<div className="empty">Loading the barometer…</div>}>
+              <BarometerPage />
+            </Suspense>
+          ) : (
+            <NotAllowed />
+          ))}
         {page === 'not-found' && (
           <div className="empty">
             <h1>Page not found</h1>

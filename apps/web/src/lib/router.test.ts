@@ -7,5 +7,6 @@ test('paths map to their pages, trailing slashes ignored, anything else is not f
   expect(pageFor('/sources/')).toBe('sources');
   expect(pageFor('/admin/users')).toBe('users');
   expect(pageFor('/admin/audit/')).toBe('audit');
+  expect(pageFor('/reports')).toBe('barometer');
   expect(pageFor('/nope')).toBe('not-found');
 });

@@ -7,6 +7,7 @@ export const ROUTES = {
   '/sources': 'sources',
   '/admin/users': 'users',
   '/admin/audit': 'audit',
+  '/reports': 'barometer',
 } as const;
 export type Page = (typeof ROUTES)[keyof typeof ROUTES] | 'not-found';
 

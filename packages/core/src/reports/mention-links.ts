@@ -18,7 +18,7 @@ export interface MentionsBehind {
  * reads the same parameters (apps/web mention-filter), so a link is a filter anyone can share.
  */
 export function mentionsLink(behind: MentionsBehind, base = ''): string {
-  if (behind.mentionId !== undefined) return `${base}/?mention=${behind.mentionId}`;
+  if (behind.mentionId !== undefined) return mentionLink(behind.mentionId, base);
   const params = new URLSearchParams();
   params.set('from', behind.from);
   params.set('to', behind.to);
@@ -27,4 +27,9 @@ export function mentionsLink(behind: MentionsBehind, base = ''): string {
   if (behind.topic) params.set('topic', behind.topic);
   if (behind.flag) params.set('flag', behind.flag);
   return `${base}/?${params.toString()}`;
+}
+
+/** The inbox with one mention open. */
+export function mentionLink(mentionId: number, base = ''): string {
+  return `${base}/?mention=${mentionId}`;
 }

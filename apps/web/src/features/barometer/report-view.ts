@@ -31,7 +31,10 @@ export function pointsText(v: number | null): string {
 }
 
 /** The link to the mentions behind a number in this week, optionally narrowed. */
-export function linkFor(report: Pick<WeeklyReport, 'from' | 'to'>, narrow: Partial<MentionsBehind> = {}) {
+export function linkFor(
+  report: Pick<WeeklyReport, 'from' | 'to'>,
+  narrow: Partial<MentionsBehind> = {},
+) {
   return mentionsLink({ from: report.from, to: report.to, ...narrow });
 }
 
@@ -56,7 +59,13 @@ function direction(value: number | null, previous: number | null): FigureCard['d
   return a > b ? 'up' : a < b ? 'down' : 'level';
 }
 
-function countCard(key: string, label: string, f: CountFigure, href: string, note: string | null = null): FigureCard {
+function countCard(
+  key: string,
+  label: string,
+  f: CountFigure,
+  href: string,
+  note: string | null = null,
+): FigureCard {
   return {
     key,
     label,
@@ -83,7 +92,10 @@ function sentimentCard(f: SentimentFigure, href: string): FigureCard {
     lastWeek: pointsText(f.previous),
     average: pointsText(f.average12),
     direction: direction(f.value, f.previous),
-    note: f.value === null ? 'Nothing was scored this week.' : 'Positive share minus negative share, with its 95% margin.',
+    note:
+      f.value === null
+        ? 'Nothing was scored this week.'
+        : 'Positive share minus negative share, with its 95% margin.',
     href,
   };
 }
@@ -120,5 +132,7 @@ export function hoursText(hours: number): string {
   if (hours === 0) return 'none';
   if (hours < 1) return 'under an hour';
   const h = Math.round(hours);
-  return h >= 48 ? `${h} hours (${Math.round((h / 24) * 10) / 10} days)` : `${h} hour${h === 1 ? '' : 's'}`;
+  return h >= 48
+    ? `${h} hours (${Math.round((h / 24) * 10) / 10} days)`
+    : `${h} hour${h === 1 ? '' : 's'}`;
 }

@@ -25,13 +25,35 @@ export function testReport(): WeeklyReport {
     week: '2026-W48',
     now: '2026-11-30T07:00:00.000Z',
     mentions: [
-      mention({ label: 'positive', score: 0.9, authorKey: 'a', topics: ['Staff manner & personal attributes'] }),
+      mention({
+        label: 'positive',
+        score: 0.9,
+        authorKey: 'a',
+        topics: ['Staff manner & personal attributes'],
+      }),
       mention({ label: 'positive', score: 0.6, authorKey: 'b' }),
-      mention({ label: 'negative', authorKey: 'c', topics: ['Car parking'], flags: { safeguarding: true, patientSafety: false, complaint: false } }),
+      mention({
+        label: 'negative',
+        authorKey: 'c',
+        topics: ['Car parking'],
+        flags: { safeguarding: true, patientSafety: false, complaint: false },
+      }),
       mention({ sourceId: 2, label: 'neutral' }),
     ],
-    previousMentions: [mention({ at: '2026-11-17T10:00:00Z', label: 'negative', topics: ['Car parking'] })],
-    totals: [{ week: '2026-W47', mentions: 1, positive: 0, neutral: 0, negative: 1, authors: 1, stories: null }],
+    previousMentions: [
+      mention({ at: '2026-11-17T10:00:00Z', label: 'negative', topics: ['Car parking'] }),
+    ],
+    totals: [
+      {
+        week: '2026-W47',
+        mentions: 1,
+        positive: 0,
+        neutral: 0,
+        negative: 1,
+        authors: 1,
+        stories: null,
+      },
+    ],
     sources: [
       { id: 1, name: 'Northfield Echo', kind: 'rss', createdAt: '2026-01-01T00:00:00Z' },
       { id: 2, name: 'Borough blog', kind: 'rss', createdAt: '2026-01-01T00:00:00Z' },

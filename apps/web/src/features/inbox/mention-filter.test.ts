@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import {
+  describeExtraFilters,
   filtersFromSearch,
   filtersToSearch,
-  describeExtraFilters,
   hasFilters,
   matchesFilters,
   mentionFromSearch,
@@ -78,7 +78,10 @@ describe('filters from the barometer', () => {
   test("a week's link keeps only mentions said in that week, by published date, else fetched", () => {
     const inWeek = testMention(1, { publishedAt: '2026-11-29T23:59:00.000Z' });
     const nextWeek = testMention(2, { publishedAt: '2026-11-30T00:00:00.000Z' });
-    const fetchedInWeek = testMention(3, { publishedAt: null, fetchedAt: '2026-11-23T00:00:00.000Z' });
+    const fetchedInWeek = testMention(3, {
+      publishedAt: null,
+      fetchedAt: '2026-11-23T00:00:00.000Z',
+    });
     expect(matchesFilters(inWeek, week)).toBe(true);
     expect(matchesFilters(nextWeek, week)).toBe(false);
     expect(matchesFilters(fetchedInWeek, week)).toBe(true);

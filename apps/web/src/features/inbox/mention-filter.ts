@@ -154,9 +154,11 @@ export function describeExtraFilters(
     const from = filters.from ? day.format(new Date(filters.from)) : null;
     // `to` is exclusive (next Monday 00:00): the last day shown is the one before it.
     const to = filters.to ? day.format(new Date(Date.parse(filters.to) - 1)) : null;
-    const text = from && to ? `Said ${from} – ${to}` : from ? `Said from ${from}` : `Said before ${to}`;
+    const text =
+      from && to ? `Said ${from} – ${to}` : from ? `Said from ${from}` : `Said before ${to}`;
     chips.push({ key: 'when', text, remove: { from: undefined, to: undefined } });
   }
-  if (filters.flag) chips.push({ key: 'flag', text: FLAG_TEXT[filters.flag], remove: { flag: undefined } });
+  if (filters.flag)
+    chips.push({ key: 'flag', text: FLAG_TEXT[filters.flag], remove: { flag: undefined } });
   return chips;
 }
