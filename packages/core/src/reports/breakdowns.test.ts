@@ -72,13 +72,14 @@ describe('by topic', () => {
     const rows = byTopic(
       [
         mention({ topics: ['Timeliness of care', 'Ward 12', 'Ward 12'], label: 'negative' }),
-        mention({ topics: ['Timeliness of care'] }),
+        mention({ topics: ['Timeliness of care', '#NoBedsAgain'] }),
       ],
       [mention({ topics: ['Car parking'] })],
       ['Ward 12'],
     );
     expect(rows.map((r) => [r.topic, r.group, r.mentions, r.previousMentions, r.change])).toEqual([
       ['Timeliness of care', 'framework', 2, 0, 2],
+      ['#NoBedsAgain', 'hashtag', 1, 0, 1],
       ['Ward 12', 'taxonomy', 1, 0, 1],
       ['Car parking', 'framework', 0, 1, -1],
     ]);

@@ -16,6 +16,12 @@ function byTopicName(mentions: readonly ReportMention[]): Map<string, ReportMent
   return groups;
 }
 
+/** The scorer writes hashtags as "#tag" topics; the trust's taxonomy names its own. */
+function topicGroup(topic: string, taxonomy: ReadonlySet<string>): TopicRow['group'] {
+  if (taxonomy.has(topic)) return 'taxonomy';
+  return topic.startsWith('#') ? 'hashtag' : 'framework';
+}
+
 /** Every topic raised this week or last, busiest first; a mention counts once in each of its topics. */
 export function byTopic(
   mentions: readonly ReportMention[],
@@ -33,7 +39,7 @@ export function byTopic(
       const previousMentions = before.get(topic)?.length ?? 0;
       return {
         topic,
-        group: taxonomy.has(topic) ? ('taxonomy' as const) : ('framework' as const),
+        group: topicGroup(topic, taxonomy),
         mentions: list.length,
         previousMentions,
         change: list.length - previousMentions,

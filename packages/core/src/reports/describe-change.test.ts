@@ -135,5 +135,19 @@ describe('the change in words', () => {
       { safeguarding: 2, patientSafety: 1 },
     );
     expect(lines).toContain('2 safeguarding items and 1 patient-safety item were raised.');
+    const one = headline(
+      {
+        mentions: { value: 1, previous: 1, average12: null },
+        stories: { value: 1, previous: 1, average12: null },
+        storiesBasis: 'mentions',
+        authors: { value: 1, previous: 1, average12: null },
+        netSentiment: sentiment(0, 0),
+        previous: { week: 'x', mentions: 1, stories: 1, authors: 1, netSentiment: 0 },
+      },
+      [],
+      noCoverageProblem,
+      { safeguarding: 1, patientSafety: 0 },
+    );
+    expect(one).toContain('1 safeguarding item was raised.');
   });
 });

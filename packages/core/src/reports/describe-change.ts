@@ -106,14 +106,17 @@ export function headline(
   if (coverageLine && mentionsFell) lines.push(coverageLine);
   lines.push(describeSentiment(figures.netSentiment, history));
   lines.push(describeVolume(figures.mentions, history));
-  if (safety.safeguarding + safety.patientSafety > 0) {
-    lines.push(
-      `${plural(safety.safeguarding, 'safeguarding item', 'safeguarding items')} and ${plural(
-        safety.patientSafety,
-        'patient-safety item',
-        'patient-safety items',
-      )} were raised.`,
-    );
+  const raised = [
+    safety.safeguarding > 0
+      ? plural(safety.safeguarding, 'safeguarding item', 'safeguarding items')
+      : null,
+    safety.patientSafety > 0
+      ? plural(safety.patientSafety, 'patient-safety item', 'patient-safety items')
+      : null,
+  ].filter((s): s is string => s !== null);
+  if (raised.length > 0) {
+    const total = safety.safeguarding + safety.patientSafety;
+    lines.push(`${capital(raised.join(' and '))} ${total === 1 ? 'was' : 'were'} raised.`);
   }
   if (coverageLine && !mentionsFell) lines.push(coverageLine);
   return lines;

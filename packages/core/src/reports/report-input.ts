@@ -19,6 +19,8 @@ export interface ReportMention {
   threadKey: string;
   /** Set when this mention is the one that opened its thread. */
   isThreadRoot: boolean;
+  /** Equal for mentions with the same words (a repost, a syndicated article); no text itself. */
+  contentKey?: string | null;
 }
 
 export interface ReportSource {

@@ -58,8 +58,8 @@ export type SourceRow = z.infer<typeof SourceRow>;
 
 export const TopicRow = LabelCounts.extend({
   topic: z.string(),
-  /** The patient-experience framework, or the trust's own taxonomy (sites, wards, services). */
-  group: z.enum(['framework', 'taxonomy']),
+  /** The patient-experience framework, the trust's own taxonomy (sites, wards, services), or a hashtag. */
+  group: z.enum(['framework', 'taxonomy', 'hashtag']),
   mentions: z.number().int().nonnegative(),
   previousMentions: z.number().int().nonnegative(),
   change: z.number().int(),

@@ -46,14 +46,15 @@ describe('best stories', () => {
         m({ id: 10, label: 'positive', score: 0.9, threadKey: 'a' }),
         m({ id: 11, label: 'positive', score: 0.95, threadKey: 'a' }),
         m({ id: 12, label: 'positive', score: 0.99, flags: flags({ complaint: true }) }),
-        m({ id: 13, label: 'positive', score: 0.5, sourceId: 2 }),
+        m({ id: 13, label: 'positive', score: 0.5, sourceId: 2, contentKey: 'same words' }),
+        m({ id: 15, label: 'positive', score: 0.6, sourceId: 1, contentKey: 'same words' }),
         m({ id: 14, label: 'negative', score: -0.9 }),
       ],
       sources,
     );
     expect(stories.map((s) => [s.mentionId, s.sourceName])).toEqual([
       [11, 'Echo'],
-      [13, 'Borough blog'],
+      [15, 'Echo'],
     ]);
   });
 });

@@ -33,6 +33,7 @@ interface MentionRow {
   author_key: string | null;
   thread_key: string;
   is_root: boolean;
+  content_key: string;
 }
 
 /** The report's view of the mentions said in [from, to): no text, no names. */
@@ -49,7 +50,8 @@ export async function reportMentionsBetween(
        coalesce((m.flags ->> 'complaint')::boolean, false) as complaint,
        ${AUTHOR_KEY} as author_key,
        m.source_id || ':' || coalesce(m.root_external_id, m.external_id) as thread_key,
-       coalesce(m.root_external_id, m.external_id) = m.external_id as is_root
+       coalesce(m.root_external_id, m.external_id) = m.external_id as is_root,
+       md5(lower(btrim(m.redacted_text))) as content_key
      from mentions m join sources s on s.id = m.source_id
      where ${SAID_AT} >= $1 and ${SAID_AT} < $2
      order by m.id`,
@@ -70,6 +72,7 @@ export async function reportMentionsBetween(
     authorKey: r.author_key,
     threadKey: r.thread_key,
     isThreadRoot: r.is_root,
+    contentKey: r.content_key,
   }));
 }
 

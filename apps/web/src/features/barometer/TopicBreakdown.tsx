@@ -4,6 +4,12 @@ import { Bar, BarChart, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } fro
 import { Link } from '../../components/Link.tsx';
 import { changeText, countText, linkFor, pointsText } from './report-view.ts';
 
+const GROUP_TEXT = {
+  framework: 'Patient experience',
+  taxonomy: 'Trust taxonomy',
+  hashtag: 'Hashtag',
+} as const;
+
 export function TopicBreakdown({ report }: { report: WeeklyReport }) {
   const data = useMemo(() => topicChartData(report.byTopic, 8), [report.byTopic]);
   const rows = report.byTopic.filter((t) => t.mentions > 0 || t.previousMentions > 0);
@@ -70,7 +76,7 @@ export function TopicBreakdown({ report }: { report: WeeklyReport }) {
                 {rows.map((t) => (
                   <tr key={t.topic}>
                     <th scope="row">{t.topic}</th>
-                    <td>{t.group === 'taxonomy' ? 'Trust taxonomy' : 'Patient experience'}</td>
+                    <td>{GROUP_TEXT[t.group]}</td>
                     <td className="num">
                       <Link to={linkFor(report, { topic: t.topic })}>{countText(t.mentions)}</Link>
                     </td>
