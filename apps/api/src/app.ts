@@ -100,6 +100,11 @@ export async function buildApp(
   route(app, 'POST /api/users/:id/invitation', users.reinvite(deps));
   route(app, 'GET /api/audit', audit.list(deps));
   route(app, 'GET /api/audit/export', audit.exportCsv(deps));
+  route(app, 'GET /api/reports/weeks', reports.weeks(deps));
+  route(app, 'GET /api/reports/weeks/:week', reports.week(deps));
+  route(app, 'GET /api/reports/weeks/:week/figures.csv', reports.figuresCsv(deps));
+  route(app, 'GET /api/reports/weeks/:week/mentions.csv', reports.mentionsExport(deps));
+  route(app, 'POST /api/reports/weeks/:week/rebuild', reports.rebuild(deps));
   route(app, 'GET /api/docs', async () => app.swagger());
   websocketRoute(app, 'GET /api/live', (socket, req) => {
     const viewer = requireViewer(req);

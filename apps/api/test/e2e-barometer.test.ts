@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ReportWeekResponse } from '@barometer/core';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { seedBarometer } from './barometer-seed.ts';
 import { type ApiTestEnv, createApiTestEnv } from './helpers.ts';
@@ -17,6 +17,7 @@ let browser: Browser | undefined;
 let dist: string;
 let appUrl: string;
 let week: string;
+let managerCookie: string;
 
 beforeAll(async () => {
   dist = await mkdtemp(join(tmpdir(), 'barometer-web-'));
@@ -33,6 +34,7 @@ beforeAll(async () => {
   await env.database.pool.query('delete from sources where id = $1', [env.sourceId]);
   ({ week } = await seedBarometer(env.database));
   appUrl = await env.app.listen({ host: '127.0.0.1', port: 0 });
+  ({ cookie: managerCookie } = await env.signedIn(['manager']));
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
@@ -54,6 +56,14 @@ async function fullShot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(shots, name) });
 }
 
+/** A browser window signed in as a manager, the person this page is for. */
+async function managerPage(options: Parameters<Browser['newContext']>[0]): Promise<Page> {
+  const context: BrowserContext = await browser!.newContext(options);
+  const [name, value] = managerCookie.split('=') as [string, string];
+  await context.addCookies([{ name, value, url: appUrl }]);
+  return context.newPage();
+}
+
 async function openReport(page: Page): Promise<void> {
   await page.goto(`${appUrl}/reports?week=${week}`);
   await page.getByTestId('figure-mentions').waitFor();
@@ -62,9 +72,11 @@ async function openReport(page: Page): Promise<void> {
 
 test('a manager reads the week in words and numbers, each number leading to its mentions', async () => {
   const expected = ReportWeekResponse.parse(
-    await (await fetch(`${appUrl}/api/reports/weeks/${week}`)).json(),
+    await (
+      await fetch(`${appUrl}/api/reports/weeks/${week}`, { headers: { cookie: managerCookie } })
+    ).json(),
   ).report;
-  const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await managerPage({ viewport: { width: 1280, height: 900 } });
   await openReport(page);
   await expect.poll(() => page.locator('.baro-headline').innerText()).toContain('Net sentiment');
   const mentions = page.getByTestId('figure-mentions').locator('.baro-number');
@@ -89,7 +101,7 @@ test('a manager reads the week in words and numbers, each number leading to its 
 });
 
 test('on a phone the report fits the screen, with no sideways scrolling', async () => {
-  const page = await browser!.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
+  const page = await managerPage({ viewport: { width: 390, height: 844 }, isMobile: true });
   await openReport(page);
   // The app scrolls inside .main: nothing in it may reach past the phone's 390 px (a mobile
   // browser widens its layout to the content, so window.innerWidth cannot be the yardstick).
@@ -107,7 +119,7 @@ test('on a phone the report fits the screen, with no sideways scrolling', async 
 });
 
 test('printed, the report drops the app chrome and keeps every section', async () => {
-  const page = await browser!.newPage({ viewport: { width: 1000, height: 1400 } });
+  const page = await managerPage({ viewport: { width: 1000, height: 1400 } });
   await openReport(page);
   await page.emulateMedia({ media: 'print' });
   expect(await page.locator('.topbar').isVisible()).toBe(false);

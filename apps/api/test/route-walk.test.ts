@@ -16,7 +16,10 @@ afterAll(async () => {
 /** A concrete request for a route: ids and tokens that exist or not, the access check comes first. */
 function requestFor(key: EndpointKey) {
   const [method, path] = key.split(' ') as [string, string];
-  const url = path.replace(':id', String(env.sourceId)).replace(':token', 'x'.repeat(43));
+  const url = path
+    .replace(':id', String(env.sourceId))
+    .replace(':token', 'x'.repeat(43))
+    .replace(':week', '2026-W01');
   return { method: method as 'GET', url };
 }
 

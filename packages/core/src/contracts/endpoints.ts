@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { Permission } from '../auth/roles.ts';
+import { IsoWeek } from '../reports/iso-week.ts';
+import { ReportWeekList, ReportWeekResponse } from '../reports/week-list.ts';
 import {
   DiscoverBody,
   DiscoveredFeed,
@@ -34,6 +36,8 @@ import {
 } from './auth.ts';
 import { IssueList } from './issues.ts';
 import { ThreadDto } from './threads.ts';
+
+const WeekParams = z.object({ week: IsoWeek });
 
 /**
  * Who may call a route: anyone (`public`: health, sign-in, signed one-time links), anyone signed
@@ -248,6 +252,34 @@ export const endpoints = {
     access: 'audit.read',
     summary: 'The audit log as CSV',
     query: AuditQuery,
+  },
+
+  'GET /api/reports/weeks': {
+    access: 'reports.read',
+    summary: 'The weeks of the barometer: this one, the recent ones and every stored one',
+    response: { status: 200, body: ReportWeekList },
+  },
+  'GET /api/reports/weeks/:week': {
+    access: 'reports.read',
+    summary: "One week's barometer (the stored snapshot, or built now)",
+    params: WeekParams,
+    response: { status: 200, body: ReportWeekResponse },
+  },
+  'GET /api/reports/weeks/:week/figures.csv': {
+    access: 'reports.read',
+    summary: "The week's figures as CSV",
+    params: WeekParams,
+  },
+  'GET /api/reports/weeks/:week/mentions.csv': {
+    access: 'reports.read',
+    summary: "The week's mentions as CSV, redacted",
+    params: WeekParams,
+  },
+  'POST /api/reports/weeks/:week/rebuild': {
+    access: 'reports.rebuild',
+    summary: 'Count a finished week again and replace its stored report (audited)',
+    params: WeekParams,
+    response: { status: 200, body: ReportWeekResponse },
   },
 
   'GET /api/docs': { access: 'docs.read', summary: 'This API as OpenAPI 3' },
