@@ -104,6 +104,7 @@ export async function buildApp(
   route(app, 'GET /api/reports/weeks/:week', reports.week(deps));
   route(app, 'GET /api/reports/weeks/:week/figures.csv', reports.figuresCsv(deps));
   route(app, 'GET /api/reports/weeks/:week/mentions.csv', reports.mentionsExport(deps));
+  route(app, 'GET /api/reports/weeks/:week/report.pdf', reports.pdf(deps));
   route(app, 'POST /api/reports/weeks/:week/rebuild', reports.rebuild(deps));
   route(app, 'GET /api/docs', async () => app.swagger());
   websocketRoute(app, 'GET /api/live', (socket, req) => {

@@ -1,7 +1,7 @@
 // The barometer as a manager meets it: a real Chromium on /reports over 13 seeded weeks, at
 // desktop and phone width and as printed. Set BAROMETER_SCREENSHOTS=DIR to keep the pictures.
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ReportWeekResponse } from '@barometer/core';
@@ -131,6 +131,10 @@ test('printed, the report drops the app chrome and keeps every section', async (
       format: 'A4',
       printBackground: true,
     });
+    const exported = await fetch(`${appUrl}/api/reports/weeks/${week}/report.pdf`, {
+      headers: { cookie: managerCookie },
+    });
+    await writeFile(join(shots, 'barometer-export.pdf'), Buffer.from(await exported.arrayBuffer()));
   }
   await page.close();
 });

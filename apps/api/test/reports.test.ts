@@ -114,6 +114,14 @@ describe('the barometer API', () => {
     expect(early.json().error.message).toMatch(/has not ended yet/);
   });
 
+  test('serves the week as a PDF download', async () => {
+    const week = weekOf(new Date());
+    const res = await env.inject({ method: 'GET', url: `/api/reports/weeks/${week}/report.pdf` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
   test('a malformed or future week is a plain 4xx', async () => {
     const bad = await env.inject({ method: 'GET', url: '/api/reports/weeks/last-week' });
     expect(bad.statusCode).toBe(400);

@@ -13,6 +13,7 @@ import {
   listReportSnapshots,
   weeklyReport,
 } from '@barometer/db';
+import { renderReportPdf } from '@barometer/report-pdf';
 import type { FastifyReply } from 'fastify';
 import type { ApiDeps } from '../deps.ts';
 import { HttpError } from '../http-error.ts';
@@ -58,6 +59,17 @@ export function figuresCsv(deps: Deps): RouteHandler<'GET /api/reports/weeks/:we
     const w = startedWeek(req.params.week, new Date());
     const { report } = await weeklyReport(deps.database.pool, w, new Date());
     return csv(reply, `barometer-${report.week}-figures.csv`, reportFiguresCsv(report));
+  };
+}
+
+export function pdf(deps: Deps): RouteHandler<'GET /api/reports/weeks/:week/report.pdf'> {
+  return async (req, reply) => {
+    const w = startedWeek(req.params.week, new Date());
+    const { report } = await weeklyReport(deps.database.pool, w, new Date());
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `attachment; filename="barometer-${w}.pdf"`)
+      .send(await renderReportPdf(report));
   };
 }
 

@@ -93,6 +93,13 @@ describe('barometer report', () => {
     expect(out.stdout).toContain('Barometer: week of 23 Nov');
   });
 
+  test('writes the paginated PDF to a file', async () => {
+    const file = join(dir, 'report.pdf');
+    const out = barometer(['report', '--week', '2026-W48', '--format', 'pdf', '--out', file]);
+    expect(out.status).toBe(0);
+    expect((await readFile(file)).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
   test('refuses a week that does not exist, saying how to write one', () => {
     const out = barometer(['report', '--week', '2026-48']);
     expect(out.status).toBe(2);

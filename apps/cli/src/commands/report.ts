@@ -1,4 +1,4 @@
-// `barometer report [--week 2026-W48] [--format json|html|csv|mentions-csv] [--out FILE]`: one
+// `barometer report [--week 2026-W48] [--format json|html|csv|mentions-csv|pdf] [--out FILE]`: one
 // week's barometer from the database (the stored snapshot when there is one) to FILE or stdout.
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -10,13 +10,14 @@ import {
   reportFiguresCsv,
 } from '@barometer/core';
 import { createDatabase, exportMentionsBetween, weeklyReport } from '@barometer/db';
+import { renderReportPdf } from '@barometer/report-pdf';
 import { z } from 'zod';
 import { loadCliConfig } from '../config.ts';
 
 const USAGE =
-  'usage: barometer report [--week YYYY-Www] [--format json|html|csv|mentions-csv] [--out FILE]\n';
+  'usage: barometer report [--week YYYY-Www] [--format json|html|csv|mentions-csv|pdf] [--out FILE]\n';
 
-const Format = z.enum(['json', 'html', 'csv', 'mentions-csv']);
+const Format = z.enum(['json', 'html', 'csv', 'mentions-csv', 'pdf']);
 
 export async function run(args: string[]): Promise<number> {
   let values: { week?: string; format?: string; out?: string; help?: boolean };
@@ -44,7 +45,7 @@ export async function run(args: string[]): Promise<number> {
   if (!week.success || !format.success) {
     const why = !week.success
       ? (week.error.issues[0]?.message ?? 'bad week')
-      : 'the format is one of json, html, csv, mentions-csv';
+      : 'the format is one of json, html, csv, mentions-csv, pdf';
     process.stderr.write(`barometer report: ${why}\n${USAGE}`);
     return 2;
   }
@@ -53,7 +54,7 @@ export async function run(args: string[]): Promise<number> {
   const database = createDatabase(config.DATABASE_URL, { max: 2 });
   try {
     const { report } = await weeklyReport(database.pool, week.data, new Date());
-    let body: string;
+    let body: string | Buffer;
     switch (format.data) {
       case 'json':
         body = `${JSON.stringify(report, null, 2)}\n`;
@@ -66,6 +67,9 @@ export async function run(args: string[]): Promise<number> {
         break;
       case 'mentions-csv':
         body = mentionsCsv(await exportMentionsBetween(database.pool, report.from, report.to));
+        break;
+      case 'pdf':
+        body = await renderReportPdf(report);
         break;
     }
     if (values.out) await writeFile(values.out, body);

@@ -275,6 +275,11 @@ export const endpoints = {
     summary: "The week's mentions as CSV, redacted",
     params: WeekParams,
   },
+  'GET /api/reports/weeks/:week/report.pdf': {
+    access: 'reports.read',
+    summary: 'The week as a paginated PDF (no mention text)',
+    params: WeekParams,
+  },
   'POST /api/reports/weeks/:week/rebuild': {
     access: 'reports.rebuild',
     summary: 'Count a finished week again and replace its stored report (audited)',

@@ -83,6 +83,13 @@ export function BarometerPage() {
               >
                 Mentions (CSV)
               </a>
+              <a
+                className="button-secondary"
+                href={`/api/reports/weeks/${week}/report.pdf`}
+                download
+              >
+                PDF
+              </a>
             </>
           )}
           <button type="button" className="button-secondary" onClick={() => window.print()}>
