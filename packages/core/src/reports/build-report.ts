@@ -4,7 +4,7 @@ import { byTopic, topicMovers } from './by-topic.ts';
 import { coverage } from './coverage.ts';
 import { headline } from './describe-change.ts';
 import { discussedThreads } from './discussed-threads.ts';
-import { weekOf, weekRange } from './iso-week.ts';
+import { inWeekRange, shiftWeek, weekRange } from './iso-week.ts';
 import type { ReportInput, ReportMention } from './report-input.ts';
 import type { WeeklyReport } from './report-schema.ts';
 import { safetyCounts } from './safety.ts';
@@ -19,9 +19,11 @@ import { weekTotals } from './week-totals.ts';
  */
 export function buildWeeklyReport(input: ReportInput): WeeklyReport {
   const range = weekRange(input.week);
-  const previousWeek = weekOf(new Date(Date.parse(range.from) - 1));
-  const inWeek = (list: readonly ReportMention[], week: string) =>
-    list.filter((m) => weekOf(m.at) === week);
+  const previousWeek = shiftWeek(input.week, -1);
+  const inWeek = (list: readonly ReportMention[], week: string) => {
+    const inside = inWeekRange(weekRange(week));
+    return list.filter((m) => inside(m.at));
+  };
   const mentions = inWeek(input.mentions, input.week);
   const previous = inWeek(input.previousMentions, previousWeek);
 
@@ -74,8 +76,9 @@ export function buildWeeklyReport(input: ReportInput): WeeklyReport {
 
 /** The mentions a snapshot points at: every id the week's figures were counted from. */
 export function reportMentionIds(input: Pick<ReportInput, 'week' | 'mentions'>): number[] {
+  const inside = inWeekRange(weekRange(input.week));
   return input.mentions
-    .filter((m) => weekOf(m.at) === input.week)
+    .filter((m) => inside(m.at))
     .map((m) => m.id)
     .sort((a, b) => a - b);
 }

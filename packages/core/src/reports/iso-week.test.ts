@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
   hoursInWeek,
   IsoWeek,
+  inWeekRange,
   lastCompleteWeek,
   shiftWeek,
   weekOf,
@@ -64,6 +65,18 @@ describe('report weeks in Europe/London', () => {
       expect(weekOf(weekRange(week).from)).toBe(week);
       expect(weekOf(new Date(Date.parse(weekRange(week).to) - 1))).toBe(week);
       week = next;
+    }
+  });
+
+  test('membership of a week agrees with the week an instant belongs to, at both edges', () => {
+    const inside = inWeekRange(weekRange('2026-W27'));
+    for (const at of [
+      '2026-06-28T22:59:59.999Z',
+      '2026-06-28T23:00:00.000Z',
+      '2026-07-05T22:59:59.999Z',
+      '2026-07-05T23:00:00.000Z',
+    ]) {
+      expect(inside(at)).toBe(weekOf(at) === '2026-W27');
     }
   });
 

@@ -134,3 +134,16 @@ export function lastCompleteWeek(now: Date | string): string {
 export function hoursInWeek(range: WeekRange): number {
   return (Date.parse(range.to) - Date.parse(range.from)) / 3_600_000;
 }
+
+/**
+ * Whether an instant falls in a week: two comparisons, not a time-zone conversion per mention
+ * (Intl formatting costs microseconds, and a busy week has thousands of mentions).
+ */
+export function inWeekRange(range: Pick<WeekRange, 'from' | 'to'>): (at: string) => boolean {
+  const from = Date.parse(range.from);
+  const to = Date.parse(range.to);
+  return (at) => {
+    const t = Date.parse(at);
+    return t >= from && t < to;
+  };
+}

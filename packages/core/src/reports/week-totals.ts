@@ -1,4 +1,4 @@
-import { weekOf } from './iso-week.ts';
+import { inWeekRange, weekRange } from './iso-week.ts';
 import type { ReportMention, WeekTotals } from './report-input.ts';
 
 /** A week's totals from its mentions: the same figures the database's weekly rollup keeps. */
@@ -13,8 +13,9 @@ export function weekTotals(week: string, mentions: readonly ReportMention[]): We
     stories: null,
   };
   const authors = new Set<string>();
+  const inside = inWeekRange(weekRange(week));
   for (const m of mentions) {
-    if (weekOf(m.at) !== week) continue;
+    if (!inside(m.at)) continue;
     totals.mentions += 1;
     totals[m.label] += 1;
     if (m.authorKey) authors.add(m.authorKey);
