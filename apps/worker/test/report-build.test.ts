@@ -1,5 +1,5 @@
 import { installSchedules, nextScheduledRuns } from '@barometer/bus';
-import { lastCompleteWeek, scoreMention, shiftWeek, weekRange } from '@barometer/core';
+import { lastCompleteWeek, scoreMention, shiftWeek, weekOf, weekRange } from '@barometer/core';
 import { getReportSnapshot, upsertMentions } from '@barometer/db';
 import { addFeedSource, mentionToStore } from '@barometer/db/testing';
 import { SMTPServer } from 'smtp-server';
@@ -17,6 +17,9 @@ let env: WorkerTestEnv;
 let smtp: SMTPServer;
 let smtpPort: number;
 const inbox: Received[] = [];
+
+/** Monday 08:00 of this week: the week just ended is settled whatever time the test runs. */
+const MONDAY_MORNING = new Date(Date.parse(weekRange(weekOf(new Date())).from) + 8 * 3_600_000);
 
 const PII_TEXT =
   'Northfield General ward 5 ignored me, NHS number 943 476 5919, call me on 07700 900123';
@@ -46,7 +49,7 @@ beforeAll(async () => {
     url: 'https://echo.example/rss',
   });
   await env.database.pool.query(`update sources set created_at = now() - interval '30 days'`);
-  const lastWeek = weekRange(lastCompleteWeek(new Date()));
+  const lastWeek = weekRange(lastCompleteWeek(MONDAY_MORNING));
   const midWeek = new Date(Date.parse(lastWeek.from) + 2 * 86_400_000).toISOString();
   await upsertMentions(env.database.pool, source.id, [
     mentionToStore('pii-1', PII_TEXT, scoreMention({ text: PII_TEXT }), {
@@ -75,8 +78,8 @@ describe('the report.build job', () => {
         PUBLIC_URL: 'https://barometer.trust.example/',
       },
     };
-    await buildReport({ rebuild: false, requestedBy: null }, env.ctx, deps);
-    const week = lastCompleteWeek(new Date());
+    await buildReport({ rebuild: false, requestedBy: null }, env.ctx, deps, MONDAY_MORNING);
+    const week = lastCompleteWeek(MONDAY_MORNING);
     const snapshot = await getReportSnapshot(env.database.pool, week);
     expect(snapshot?.report.mentions.value).toBe(2);
     expect(snapshot?.mentionIds).toHaveLength(2);
@@ -91,12 +94,12 @@ describe('the report.build job', () => {
     }
 
     // A retried job (at-least-once delivery) sends nothing more.
-    await buildReport({ rebuild: false, requestedBy: null }, env.ctx, deps);
+    await buildReport({ rebuild: false, requestedBy: null }, env.ctx, deps, MONDAY_MORNING);
     expect(inbox).toHaveLength(1);
   });
 
   test('a rebuild replaces the stored week and sends no second e-mail', async () => {
-    const week = lastCompleteWeek(new Date());
+    const week = lastCompleteWeek(MONDAY_MORNING);
     await env.database.pool.query(`update mentions set sentiment_label = 'negative'`);
     const deps = {
       database: env.database,
@@ -106,7 +109,7 @@ describe('the report.build job', () => {
         REPORT_RECIPIENTS: ['m@trust.example'],
       },
     };
-    await buildReport({ week, rebuild: true, requestedBy: null }, env.ctx, deps);
+    await buildReport({ week, rebuild: true, requestedBy: null }, env.ctx, deps, MONDAY_MORNING);
     expect((await getReportSnapshot(env.database.pool, week))?.report.netSentiment.value).toBe(
       -100,
     );
@@ -114,7 +117,7 @@ describe('the report.build job', () => {
   });
 
   test('an unreachable mail relay fails the job so it is retried, and the week stays unsent', async () => {
-    const week = shiftWeek(lastCompleteWeek(new Date()), -1);
+    const week = shiftWeek(lastCompleteWeek(MONDAY_MORNING), -1);
     const deps = {
       database: env.database,
       config: {
@@ -124,7 +127,7 @@ describe('the report.build job', () => {
       },
     };
     await expect(
-      buildReport({ week, rebuild: false, requestedBy: null }, env.ctx, deps),
+      buildReport({ week, rebuild: false, requestedBy: null }, env.ctx, deps, MONDAY_MORNING),
     ).rejects.toThrow(`unable to e-mail the report for ${week}`);
     const { rows } = await env.database.pool.query(
       'select emailed_at from report_snapshots where week = $1',

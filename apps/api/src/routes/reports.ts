@@ -3,6 +3,7 @@ import {
   type ReportWeekResponse,
   reportFiguresCsv,
   reportWeekList,
+  weekIsSettled,
   weekOf,
   weekRange,
 } from '@barometer/core';
@@ -94,11 +95,11 @@ export function rebuild(deps: Deps): RouteHandler<'POST /api/reports/weeks/:week
     const viewer = requireViewer(req);
     const now = new Date();
     const w = req.params.week;
-    if (now.getTime() < Date.parse(weekRange(w).to)) {
+    if (!weekIsSettled(w, now)) {
       throw new HttpError(
         409,
         'week_not_finished',
-        `The week ${w} has not ended yet: it is counted afresh every time it is opened.`,
+        `The week ${w} has not ended yet (or ended only hours ago): it is counted afresh every time it is opened.`,
       );
     }
     return auditedAction(deps.database.pool, actorOf(req), async (tx) => {

@@ -12,8 +12,8 @@ export async function buildReport(
   payload: JobPayload<'report.build'>,
   ctx: JobContext,
   deps: Pick<WorkerDeps, 'database' | 'config'>,
+  now = new Date(),
 ): Promise<void> {
-  const now = new Date();
   const week = payload.week ?? lastCompleteWeek(now);
   const { report, origin, stored } = await weeklyReport(deps.database.pool, week, now, {
     rebuild: payload.rebuild,

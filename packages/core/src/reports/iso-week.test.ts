@@ -5,6 +5,7 @@ import {
   inWeekRange,
   lastCompleteWeek,
   shiftWeek,
+  weekIsSettled,
   weekOf,
   weekRange,
   weeksEndingWith,
@@ -78,6 +79,14 @@ describe('report weeks in Europe/London', () => {
     ]) {
       expect(inside(at)).toBe(weekOf(at) === '2026-W27');
     }
+  });
+
+  test('a week is stored for good only once the Monday-morning build is due', () => {
+    expect(weekIsSettled('2026-W48', new Date('2026-11-30T00:30:00Z'))).toBe(false);
+    expect(weekIsSettled('2026-W48', new Date('2026-11-30T07:00:00Z'))).toBe(true);
+    // Summer: the week ends at 23:00 UTC on Sunday; 07:00 BST on Monday is 06:00 UTC.
+    expect(weekIsSettled('2026-W26', new Date('2026-06-29T06:00:00Z'))).toBe(true);
+    expect(weekIsSettled('2026-W26', new Date('2026-06-29T04:00:00Z'))).toBe(false);
   });
 
   test('twelve weeks ending with a week are listed oldest first', () => {

@@ -147,3 +147,13 @@ export function inWeekRange(range: Pick<WeekRange, 'from' | 'to'>): (at: string)
     return t >= from && t < to;
   };
 }
+
+/**
+ * Hours after a week ends before it is stored for good: mentions published late on Sunday keep
+ * arriving overnight, and the Monday build runs at 07:00. Until then the week is counted afresh.
+ */
+export const SETTLE_HOURS = 6;
+
+export function weekIsSettled(week: string, now: Date): boolean {
+  return now.getTime() >= Date.parse(weekRange(week).to) + SETTLE_HOURS * 3_600_000;
+}

@@ -179,6 +179,12 @@ describe('the weekly report from the database', () => {
     expect((await listReportSnapshots(database.pool)).map((s) => s.week)).toEqual(['2026-W48']);
   });
 
+  test('a week that ended only hours ago is not stored yet: late mentions are still arriving', async () => {
+    const { stored } = await weeklyReport(database.pool, '2026-W47', new Date('2026-11-23T02:00:00Z'));
+    expect(stored).toBe(false);
+    expect(await getReportSnapshot(database.pool, '2026-W47')).toBeUndefined();
+  });
+
   test('the week in progress is built on every read and never stored', async () => {
     const { stored } = await weeklyReport(
       database.pool,

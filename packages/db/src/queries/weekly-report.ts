@@ -4,7 +4,7 @@ import {
   shiftWeek,
   TREND_WEEKS,
   type WeeklyReport,
-  weekRange,
+  weekIsSettled,
 } from '@barometer/core';
 import type { Queryable } from '../client.ts';
 import { loadReportInput } from './report-input.ts';
@@ -19,8 +19,8 @@ export interface WeeklyReportResult {
 
 /**
  * One week's barometer: the stored snapshot when there is one, else built from the mentions.
- * A finished week is stored as it is built, so it never changes after; the week in progress is
- * built afresh on every read. `rebuild` replaces a stored week (the caller audits who asked).
+ * A settled week (ended, and its late mentions in) is stored as it is built, so it never changes
+ * after; the week in progress, and the first hours after it, are built afresh on every read. `rebuild` replaces a stored week (the caller audits who asked).
  */
 export async function weeklyReport(
   q: Queryable,
@@ -35,7 +35,7 @@ export async function weeklyReport(
   const past = Array.from({ length: TREND_WEEKS }, (_, i) => shiftWeek(week, i - TREND_WEEKS));
   const input = await loadReportInput(q, week, now, await snapshotTotals(q, past));
   const report = buildWeeklyReport(input);
-  const finished = now.getTime() >= Date.parse(weekRange(week).to);
+  const finished = weekIsSettled(week, now);
   const stored = finished
     ? await saveReportSnapshot(
         q,
