@@ -180,7 +180,11 @@ describe('the weekly report from the database', () => {
   });
 
   test('a week that ended only hours ago is not stored yet: late mentions are still arriving', async () => {
-    const { stored } = await weeklyReport(database.pool, '2026-W47', new Date('2026-11-23T02:00:00Z'));
+    const { stored } = await weeklyReport(
+      database.pool,
+      '2026-W47',
+      new Date('2026-11-23T02:00:00Z'),
+    );
     expect(stored).toBe(false);
     expect(await getReportSnapshot(database.pool, '2026-W47')).toBeUndefined();
   });
