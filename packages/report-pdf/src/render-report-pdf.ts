@@ -18,6 +18,11 @@ const day = new Intl.DateTimeFormat('en-GB', {
   month: 'short',
   year: 'numeric',
 });
+const shortDay = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'short',
+});
 const span = (r: WeeklyReport) =>
   `${day.format(new Date(r.from)).replace(',', '')} – ${day.format(new Date(Date.parse(r.to) - 1)).replace(',', '')}`;
 
@@ -164,8 +169,22 @@ export async function renderReportPdf(report: WeeklyReport): Promise<Buffer> {
     },
   );
 
+  heading(doc, 'Emerging issues', 12);
+  const issues = report.emergingIssues;
+  if (!issues.available) paragraph(doc, issues.message);
+  else if (issues.items.length === 0) paragraph(doc, 'No emerging issue was open this week.');
+  else
+    table(
+      doc,
+      ['Issue', 'Severity', 'Opened', 'Ended'],
+      issues.items.map((i) => [
+        `${i.label}: ${i.explanation}`,
+        i.severity,
+        shortDay.format(new Date(i.openedAt)),
+        i.closedAt ? shortDay.format(new Date(i.closedAt)) : 'still open',
+      ]),
+    );
   for (const [title, part] of [
-    ['Emerging issues', report.emergingIssues],
     ['Escalating threads', report.escalatingThreads],
     ['Responsiveness', report.responsiveness],
   ] as const) {

@@ -23,7 +23,8 @@ describe('the weekly report', () => {
     expect(report.netSentiment.value).toBeNull();
     expect(report.trend).toHaveLength(12);
     expect(report.headline[0]).toMatch(/cannot be given/);
-    expect(report.emergingIssues.message).toMatch(/not yet available/);
+    expect(report.emergingIssues).toMatchObject({ available: false });
+    expect(JSON.stringify(report.emergingIssues)).toMatch(/not yet available/);
     expect(report.responsiveness.message).toMatch(/not yet available/);
   });
 

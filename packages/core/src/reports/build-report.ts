@@ -4,6 +4,7 @@ import { byTopic, topicMovers } from './by-topic.ts';
 import { coverage } from './coverage.ts';
 import { headline } from './describe-change.ts';
 import { discussedThreads } from './discussed-threads.ts';
+import { emergingIssues } from './emerging-issues.ts';
 import { inWeekRange, shiftWeek, weekRange } from './iso-week.ts';
 import type { ReportInput, ReportMention } from './report-input.ts';
 import type { WeeklyReport } from './report-schema.ts';
@@ -67,7 +68,7 @@ export function buildWeeklyReport(input: ReportInput): WeeklyReport {
     safety,
     bestStories: bestStories(mentions, input.sources),
     threads: discussedThreads(mentions, input.sources),
-    emergingIssues: notYetAvailable('emergingIssues'),
+    emergingIssues: emergingIssues(input.issues, range),
     escalatingThreads: notYetAvailable('escalatingThreads'),
     responsiveness: notYetAvailable('responsiveness'),
     coverage: health,

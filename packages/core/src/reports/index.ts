@@ -7,6 +7,7 @@ export * from './coverage.ts';
 export * from './csv.ts';
 export * from './describe-change.ts';
 export * from './discussed-threads.ts';
+export * from './emerging-issues.ts';
 export * from './iso-week.ts';
 export * from './mention-links.ts';
 export * from './net-sentiment.ts';

@@ -40,6 +40,11 @@ describe('the Monday e-mail', () => {
     expect(email.html).toContain('&lt;script&gt;');
   });
 
+  test('says plainly when emerging issues are not yet available', () => {
+    expect(email.text).toContain('Emerging issues: not yet available');
+    expect(email.html).toContain('Emerging issues are not yet available');
+  });
+
   test('links numbers to the mentions behind them', () => {
     expect(email.html).toContain(
       'href="https://barometer.trust.nhs.uk/?from=2026-11-23T00%3A00%3A00.000Z&amp;to=2026-11-30T00%3A00%3A00.000Z&amp;flag=safeguarding"',

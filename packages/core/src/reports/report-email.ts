@@ -90,6 +90,21 @@ ${
         )
         .join('')}</ul>`
 }
+<h2 style="font-size:16px">Emerging issues</h2>
+${
+  !report.emergingIssues.available
+    ? `<p>${escapeHtml(report.emergingIssues.message)}</p>`
+    : report.emergingIssues.items.length === 0
+      ? '<p>No emerging issue was open this week.</p>'
+      : `<ul>${report.emergingIssues.items
+          .map(
+            (i) =>
+              `<li>${escapeHtml(i.label)} (${escapeHtml(i.severity)}): ${escapeHtml(i.explanation)}; ${
+                i.outcome === 'open' ? 'still open' : 'ended'
+              }</li>`,
+          )
+          .join('')}</ul>`
+}
 <h2 style="font-size:16px">Safeguarding and patient safety</h2>
 <p>${link(mentionsLink({ ...inWeek, flag: 'safeguarding' }, appBase), `${report.safety.safeguarding} safeguarding`)} and
 ${link(mentionsLink({ ...inWeek, flag: 'patientSafety' }, appBase), `${report.safety.patientSafety} patient-safety`)} items this week.</p>
@@ -107,6 +122,11 @@ ${link(mentionsLink({ ...inWeek, flag: 'patientSafety' }, appBase), `${report.sa
     `Distinct authors: ${count(report.authors.value)} (last week ${count(report.authors.previous)})`,
     `Net sentiment: ${points(report.netSentiment.value)} (last week ${points(report.netSentiment.previous)}, 12-week average ${points(report.netSentiment.average12)})`,
     `Safeguarding: ${report.safety.safeguarding}; patient safety: ${report.safety.patientSafety}`,
+    `Emerging issues: ${
+      report.emergingIssues.available
+        ? `${report.emergingIssues.items.length} (${report.emergingIssues.items.filter((i) => i.outcome === 'open').length} still open)`
+        : 'not yet available'
+    }`,
     `Coverage: ${report.coverage.message}`,
     '',
     `The full barometer: ${pageUrl}`,

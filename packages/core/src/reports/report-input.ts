@@ -51,6 +51,16 @@ export interface WeekTotals {
   stories: number | null;
 }
 
+export interface IssueInput {
+  id: number;
+  kind: 'topic' | 'term' | 'story' | 'thread';
+  label: string;
+  severity: 'watch' | 'alert' | 'page';
+  explanation: string;
+  openedAt: string;
+  closedAt: string | null;
+}
+
 export interface ReportInput {
   week: string;
   now: string;
@@ -64,6 +74,11 @@ export interface ReportInput {
   outages: readonly SourceOutage[];
   /** Topic names of the trust's own taxonomy, to tell them from the framework's. */
   taxonomyTopics: readonly string[];
+  /**
+   * Emerging issues open at some point in the week, from detection; null where detection has
+   * never run (no issue table or no run yet), so the report says so rather than "none".
+   */
+  issues?: readonly IssueInput[] | null;
   /** The first week the deployment listened: earlier weeks are not counted as quiet ones. */
   firstWeek: string | null;
 }

@@ -124,6 +124,26 @@ export const Coverage = z.object({
 });
 export type Coverage = z.infer<typeof Coverage>;
 
+/** An emerging issue that was open at some point in the week, and how it ended. */
+export const IssueRow = z.object({
+  id: z.number().int(),
+  kind: z.enum(['topic', 'term', 'story', 'thread']),
+  label: z.string(),
+  severity: z.enum(['watch', 'alert', 'page']),
+  explanation: z.string(),
+  openedAt: z.string(),
+  closedAt: z.string().nullable(),
+  /** `open`: still open when the report was built; `closed`: ended (possibly after the week). */
+  outcome: z.enum(['open', 'closed']),
+});
+export type IssueRow = z.infer<typeof IssueRow>;
+
+export const EmergingIssues = z.union([
+  Unavailable,
+  z.object({ available: z.literal(true), items: z.array(IssueRow) }),
+]);
+export type EmergingIssues = z.infer<typeof EmergingIssues>;
+
 export const PreviousWeek = z.object({
   week: z.string(),
   mentions: z.number().int().nonnegative(),
@@ -155,7 +175,7 @@ export const WeeklyReport = z.object({
   safety: SafetyCounts,
   bestStories: z.array(StoryRow),
   threads: z.array(ThreadRow),
-  emergingIssues: Unavailable,
+  emergingIssues: EmergingIssues,
   escalatingThreads: Unavailable,
   responsiveness: Unavailable,
   coverage: Coverage,

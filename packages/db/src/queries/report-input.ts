@@ -1,4 +1,5 @@
 import {
+  type IssueInput,
   type ReportInput,
   type ReportMention,
   type ReportSource,
@@ -129,6 +130,44 @@ export async function outagesBetween(
   }));
 }
 
+/**
+ * Emerging issues open at some point in [from, to); null while detection has never run (no
+ * hourly rollups yet), so the report says "not yet available" rather than "none".
+ */
+export async function issuesBetween(
+  q: Queryable,
+  from: string,
+  to: string,
+): Promise<IssueInput[] | null> {
+  const ran = await q.query<{ ran: boolean }>(
+    'select exists (select 1 from hourly_rollups) as ran',
+  );
+  if (!ran.rows[0]?.ran) return null;
+  const { rows } = await q.query<{
+    id: number;
+    subject_kind: IssueInput['kind'];
+    label: string;
+    severity: IssueInput['severity'];
+    explanation: string;
+    opened_at: Date;
+    closed_at: Date | null;
+  }>(
+    `select id, subject_kind, label, severity, explanation, opened_at, closed_at
+     from emerging_issues where opened_at < $2 and (closed_at is null or closed_at >= $1)
+     order by opened_at, id`,
+    [from, to],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.subject_kind,
+    label: r.label,
+    severity: r.severity,
+    explanation: r.explanation,
+    openedAt: r.opened_at.toISOString(),
+    closedAt: r.closed_at?.toISOString() ?? null,
+  }));
+}
+
 async function taxonomyTopics(q: Queryable): Promise<string[]> {
   const { rows } = await q.query<{ taxonomy: Record<string, string[]> }>(
     'select taxonomy from trust_profile where id = 1',
@@ -165,14 +204,17 @@ export async function loadReportInput(
     missing.length === 0
       ? []
       : await weekTotalsBetween(q, weekRange(missing[0] as string).from, range.from);
-  const [mentions, previousMentions, sources, outages, taxonomy, first] = await Promise.all([
-    reportMentionsBetween(q, range.from, range.to),
-    reportMentionsBetween(q, previous.from, previous.to),
-    reportSources(q),
-    outagesBetween(q, range.from, range.to),
-    taxonomyTopics(q),
-    firstWeek(q),
-  ]);
+  const [mentions, previousMentions, sources, outages, taxonomy, first, issues] = await Promise.all(
+    [
+      reportMentionsBetween(q, range.from, range.to),
+      reportMentionsBetween(q, previous.from, previous.to),
+      reportSources(q),
+      outagesBetween(q, range.from, range.to),
+      taxonomyTopics(q),
+      firstWeek(q),
+      issuesBetween(q, range.from, range.to),
+    ],
+  );
   return {
     week,
     now: now.toISOString(),
@@ -186,5 +228,6 @@ export async function loadReportInput(
     outages,
     taxonomyTopics: taxonomy,
     firstWeek: first,
+    issues,
   };
 }

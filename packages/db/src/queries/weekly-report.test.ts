@@ -229,6 +229,30 @@ describe('the weekly report from the database', () => {
   });
 });
 
+describe('emerging issues in the report', () => {
+  test('are listed with how they ended once detection has run, and said to be unavailable before', async () => {
+    const before = await weeklyReport(database.pool, '2026-W46', new Date('2026-12-08T07:00:00Z'));
+    expect(before.report.emergingIssues.available).toBe(false);
+    await database.pool.query(
+      `insert into hourly_rollups (subject_kind, subject_key, hour, authors, mentions, negative, safety)
+       values ('topic', 'Car parking', '2026-11-16T10:00:00Z', 3, 5, 4, 0)`,
+    );
+    await database.pool.query(
+      `insert into emerging_issues (subject_kind, subject_key, label, status, severity, explanation,
+         opened_at, updated_at, closed_at, state)
+       values ('topic', 'Car parking', 'Car parking', 'closed', 'alert', 'five times the usual',
+         '2026-11-11T10:00:00Z', '2026-11-12T10:00:00Z', '2026-11-12T10:00:00Z', '{}')`,
+    );
+    const after = await weeklyReport(database.pool, '2026-W46', new Date('2026-12-08T07:00:00Z'), {
+      rebuild: true,
+    });
+    expect(after.report.emergingIssues).toMatchObject({
+      available: true,
+      items: [{ label: 'Car parking', severity: 'alert', outcome: 'closed' }],
+    });
+  });
+});
+
 describe('source outages', () => {
   test('open at the first failed poll, extend while it keeps failing, and close at the next success', async () => {
     const next = new Date(Date.now() + 60_000);

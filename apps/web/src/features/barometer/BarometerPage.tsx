@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { CoveragePanel } from './CoveragePanel.tsx';
+import { EmergingIssuesPanel } from './EmergingIssuesPanel.tsx';
 import { FigureCards } from './FigureCards.tsx';
 import { NotYetAvailable } from './NotYetAvailable.tsx';
 import { weekSpan } from './report-view.ts';
@@ -127,11 +128,7 @@ export function BarometerPage() {
           <TopicBreakdown report={data.report} />
           <SafetyPanel report={data.report} />
           <StoriesAndThreads report={data.report} />
-          <NotYetAvailable
-            id="baro-emerging"
-            title="Emerging issues"
-            part={data.report.emergingIssues}
-          />
+          <EmergingIssuesPanel report={data.report} />
           <NotYetAvailable
             id="baro-escalating"
             title="Escalating threads"

@@ -136,3 +136,19 @@ export function hoursText(hours: number): string {
     ? `${h} hours (${Math.round((h / 24) * 10) / 10} days)`
     : `${h} hour${h === 1 ? '' : 's'}`;
 }
+
+export const SEVERITY_TEXT = { page: 'Paged', alert: 'Alert', watch: 'Watch' } as const;
+
+const issueDayFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** "Tue 24 Nov, 10:00" in London time. */
+export function issueDay(iso: string): string {
+  return issueDayFormat.format(new Date(iso)).replace(/,(?= \d+ \w+,)/, '');
+}
