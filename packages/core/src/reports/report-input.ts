@@ -19,6 +19,8 @@ export interface ReportMention {
   threadKey: string;
   /** Set when this mention is the one that opened its thread. */
   isThreadRoot: boolean;
+  /** The story it tells (detection groups the same news told in many places); null until assigned. */
+  storyKey?: string | null;
   /** Equal for mentions with the same words (a repost, a syndicated article); no text itself. */
   contentKey?: string | null;
 }

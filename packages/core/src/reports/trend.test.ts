@@ -36,6 +36,16 @@ describe('week totals', () => {
       stories: null,
     });
   });
+
+  test('count stories once detection has grouped mentions, each ungrouped mention its own story', () => {
+    const totals = weekTotals('2026-W48', [
+      mention({ id: 1, storyKey: '7' }),
+      mention({ id: 2, storyKey: '7' }),
+      mention({ id: 3, storyKey: null }),
+    ]);
+    expect(totals.stories).toBe(2);
+    expect(weekTotals('2026-W48', [mention({ id: 1 })]).stories).toBeNull();
+  });
 });
 
 describe('the twelve-week trend', () => {

@@ -35,6 +35,7 @@ interface MentionRow {
   thread_key: string;
   is_root: boolean;
   content_key: string;
+  story_id: number | null;
 }
 
 /** The report's view of the mentions said in [from, to): no text, no names. */
@@ -52,8 +53,9 @@ export async function reportMentionsBetween(
        ${AUTHOR_KEY} as author_key,
        m.source_id || ':' || coalesce(m.root_external_id, m.external_id) as thread_key,
        coalesce(m.root_external_id, m.external_id) = m.external_id as is_root,
-       md5(lower(btrim(m.redacted_text))) as content_key
+       md5(lower(btrim(m.redacted_text))) as content_key, ms.story_id
      from mentions m join sources s on s.id = m.source_id
+       left join mention_stories ms on ms.mention_id = m.id
      where ${SAID_AT} >= $1 and ${SAID_AT} < $2
      order by m.id`,
     [from, to],
@@ -74,6 +76,7 @@ export async function reportMentionsBetween(
     threadKey: r.thread_key,
     isThreadRoot: r.is_root,
     contentKey: r.content_key,
+    storyKey: r.story_id === null ? null : String(r.story_id),
   }));
 }
 
@@ -83,18 +86,26 @@ export async function weekTotalsBetween(
   from: string,
   to: string,
 ): Promise<WeekTotals[]> {
-  const { rows } = await q.query<Omit<WeekTotals, 'stories'>>(
+  const { rows } = await q.query<
+    Omit<WeekTotals, 'stories'> & { storied: number; stories: number }
+  >(
     `select ${LONDON_WEEK(SAID_AT)} as week, count(*) as mentions,
+       count(ms.mention_id) as storied,
+       count(distinct coalesce('s' || ms.story_id, 'm' || m.id)) as stories,
        count(*) filter (where m.sentiment_label = 'positive') as positive,
        count(*) filter (where m.sentiment_label = 'neutral') as neutral,
        count(*) filter (where m.sentiment_label = 'negative') as negative,
        count(distinct ${AUTHOR_KEY}) as authors
      from mentions m join sources s on s.id = m.source_id
+       left join mention_stories ms on ms.mention_id = m.id
      where ${SAID_AT} >= $1 and ${SAID_AT} < $2
      group by 1 order by 1`,
     [from, to],
   );
-  return rows.map((r) => ({ ...r, stories: null }));
+  return rows.map(({ storied, stories, ...r }) => ({
+    ...r,
+    stories: storied > 0 ? stories : null,
+  }));
 }
 
 export async function reportSources(q: Queryable): Promise<ReportSource[]> {

@@ -229,6 +229,28 @@ describe('the weekly report from the database', () => {
   });
 });
 
+describe('stories in the report', () => {
+  test('count stories once detection has grouped the week, the same in the database and the core', async () => {
+    const { rows } = await database.pool.query<{ id: number }>(
+      `select id from mentions where external_id in ('w47-1', 'w47-2') order by id`,
+    );
+    for (const r of rows) {
+      await database.pool.query(
+        'insert into mention_stories (mention_id, story_id) values ($1, $2)',
+        [r.id, rows[0]!.id],
+      );
+    }
+    const range = { from: '2026-11-16T00:00:00.000Z', to: '2026-11-23T00:00:00.000Z' };
+    const [fromSql] = await weekTotalsBetween(database.pool, range.from, range.to);
+    const fromCore = weekTotals(
+      '2026-W47',
+      await reportMentionsBetween(database.pool, range.from, range.to),
+    );
+    expect(fromSql?.stories).toBe(1);
+    expect(fromSql).toEqual(fromCore);
+  });
+});
+
 describe('emerging issues in the report', () => {
   test('are listed with how they ended once detection has run, and said to be unavailable before', async () => {
     const before = await weeklyReport(database.pool, '2026-W46', new Date('2026-12-08T07:00:00Z'));
