@@ -6,7 +6,7 @@ import type { Unavailable } from './report-schema.ts';
  */
 const MESSAGES = {
   emergingIssues:
-    'Emerging issues are not yet available: Barometer does not detect them yet. This section will fill in once detection is switched on.',
+    'Emerging issues are not yet available: detection has not run on this deployment yet. This section fills in once it has.',
   escalatingThreads:
     'Escalating threads are not yet available: Barometer does not score thread escalation yet.',
   responsiveness:
