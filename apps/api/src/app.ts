@@ -78,6 +78,7 @@ export async function buildApp(
     config: { rateLimit: SIGN_IN_PER_ADDRESS },
   });
   route(app, 'GET /api/issues', issues.list(deps));
+  route(app, 'POST /api/issues/:id/triage', issues.triage(deps));
   route(app, 'GET /api/mentions', mentions.list(deps));
   route(app, 'GET /api/mentions/:id', mentions.show(deps));
   route(app, 'GET /api/mentions/:id/thread', threads.show(deps));

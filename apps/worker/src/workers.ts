@@ -17,7 +17,7 @@ import { forgetValidators } from '@barometer/db';
 import type { Logger } from 'pino';
 import type { JobContext, WorkerDeps } from './context.ts';
 import { isDatabaseUnavailable } from './database-unavailable.ts';
-import { detectIssues } from './jobs/issues-detect.ts';
+import { runDetectionTick } from './jobs/issues-detect.ts';
 import { ingestMentions } from './jobs/mentions-ingest.ts';
 import { rescoreMentions } from './jobs/mentions-rescore.ts';
 import { buildReport } from './jobs/report-build.ts';
@@ -37,7 +37,7 @@ const handlers: { [N in JobName]: Handler<N> } = {
   'mentions.ingest': ingestMentions,
   'mentions.rescore': rescoreMentions,
   'issues.detect': async (payload, ctx, deps) => {
-    await detectIssues(payload, ctx, deps);
+    await runDetectionTick(payload, ctx, deps);
   },
   'report.build': buildReport,
 };

@@ -27,6 +27,7 @@ const stored: StoredMention = {
   scorerVersion: 'v',
   parentExternalId: null,
   rootExternalId: null,
+  story: null,
   redactedText: 'My NHS number is [NHS number], please call [phone number]',
 };
 

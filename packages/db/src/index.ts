@@ -16,6 +16,8 @@ export * from './queries/seed.ts';
 export * from './queries/sessions.ts';
 export * from './queries/social.ts';
 export * from './queries/sources.ts';
+export * from './queries/terms.ts';
+export * from './queries/thread-escalations.ts';
 export * from './queries/threads.ts';
 export * from './queries/trust-profile.ts';
 export * from './queries/users.ts';

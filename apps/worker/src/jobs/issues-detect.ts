@@ -9,6 +9,7 @@ import {
   type JobPayload,
   roomsFor,
   subjectTicks,
+  withTermSignals,
 } from '@barometer/core';
 import {
   firstMentionTime,
@@ -21,14 +22,28 @@ import {
 } from '@barometer/db';
 import type { JobContext, WorkerDeps } from '../context.ts';
 import { assignNewStories } from './assign-stories.ts';
+import { findEmergingTerms } from './term-signals.ts';
+import { escalateThreads, type ThreadEscalationEvent } from './threads-escalate.ts';
 
 /** Hours of history the detector reads: five weeks covers hour-of-week baselines and warm-up. */
 const HISTORY_HOURS = 5 * HOURS_PER_WEEK;
 /** Hours whose rollups are recomputed each tick: late and re-scored mentions land in them. */
 const REFRESH_HOURS = 3;
 
+/** The whole minute tick: issues on topics and terms, then conversations getting hotter. */
+export async function runDetectionTick(
+  payload: JobPayload<'issues.detect'>,
+  ctx: JobContext,
+  deps: Pick<WorkerDeps, 'database' | 'redis' | 'config'>,
+  now: number = Date.now(),
+): Promise<{ issues: IssueEvent[]; threads: ThreadEscalationEvent[] }> {
+  const issues = await detectIssues(payload, ctx, deps, now);
+  const threads = await escalateThreads(ctx, deps, now);
+  return { issues, threads };
+}
+
 /**
- * The detector's minute tick (issues.detect): give new mentions their story, rebuild recent
+ * The detector's minute tick for issues: give new mentions their story, rebuild recent
  * topic rollups from mentions, judge every topic with core's detectionTick, store the issues,
  * then publish their events. Running it twice in a minute changes nothing the second time: the
  * maths is a function of the rows.
@@ -59,12 +74,17 @@ export async function detectIssues(
     listRollups(pool, 'topic', hourStart(startHour)),
     listOpenIssues(pool),
   ]);
-  const ticks = subjectTicks({
-    rollups,
-    open: open.map((o) => ({ id: o.id, label: o.label, issue: o.state })),
-    startHour,
-    currentHour,
-  });
+  const terms = await findEmergingTerms(pool, { firstHour: hourOf(first), currentHour, now });
+  const ticks = withTermSignals(
+    subjectTicks({
+      rollups,
+      open: open.map((o) => ({ id: o.id, label: o.label, issue: o.state })),
+      startHour,
+      currentHour,
+    }),
+    terms,
+    { startHour, currentHour },
+  );
   const result = detectionTick(now, ticks);
 
   const stored: { id: number; event: IssueEvent }[] = [];

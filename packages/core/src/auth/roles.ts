@@ -19,6 +19,8 @@ export const PERMISSIONS = [
   /** Set or replace a source's token, key or app password (never read back). */
   'sources.credentials',
   'scorer.read',
+  /** Acknowledge an emerging issue, mark it as known, or dismiss it as noise. */
+  'issues.triage',
   'users.read',
   'users.write',
   'audit.read',
@@ -37,9 +39,16 @@ export type Permission = z.infer<typeof Permission>;
  * they are paged about, redacted; admins run the deployment.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  officer: ['mentions.read', 'mentions.read-raw', 'sources.read', 'sources.poll', 'scorer.read'],
+  officer: [
+    'mentions.read',
+    'mentions.read-raw',
+    'sources.read',
+    'sources.poll',
+    'scorer.read',
+    'issues.triage',
+  ],
   manager: ['mentions.read', 'sources.read', 'scorer.read', 'reports.read'],
-  oncall: ['mentions.read', 'sources.read'],
+  oncall: ['mentions.read', 'sources.read', 'issues.triage'],
   admin: [
     'mentions.read',
     'mentions.read-raw',
@@ -49,6 +58,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'sources.poll',
     'sources.credentials',
     'scorer.read',
+    'issues.triage',
     'users.read',
     'users.write',
     'audit.read',

@@ -50,6 +50,17 @@ export const MentionDto = z.object({
   scorerVersion: z.string(),
   parentExternalId: z.string().nullable(),
   rootExternalId: z.string().nullable(),
+  /**
+   * The story this mention tells (near-duplicates across sources and reposts), with how many
+   * other mentions and other sources tell it too; null until the detector has clustered it.
+   */
+  story: z
+    .object({
+      id: z.number().int(),
+      copies: z.number().int().nonnegative(),
+      sources: z.number().int().nonnegative(),
+    })
+    .nullable(),
   /** `redacted`: patient-identifying details were replaced, because this reader's role needs no more. */
   textView: z.enum(['raw', 'redacted']),
 });

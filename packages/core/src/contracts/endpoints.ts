@@ -34,7 +34,7 @@ import {
   UserDto,
   UserUpdateBody,
 } from './auth.ts';
-import { IssueList } from './issues.ts';
+import { IssueList, IssueTriageBody, IssueTriageResult } from './issues.ts';
 import { ThreadDto } from './threads.ts';
 
 const WeekParams = z.object({ week: IsoWeek });
@@ -116,6 +116,14 @@ export const endpoints = {
     access: 'mentions.read',
     summary: 'Open emerging issues with their explanation and mentions',
     response: { status: 200, body: IssueList },
+  },
+
+  'POST /api/issues/:id/triage': {
+    access: 'issues.triage',
+    summary: 'Acknowledge an emerging issue, mark it as known for a while, or dismiss it as noise',
+    params: IdParams,
+    body: IssueTriageBody,
+    response: { status: 200, body: IssueTriageResult },
   },
   'GET /api/mentions': {
     access: 'mentions.read',

@@ -29,6 +29,17 @@ export function liveEventCatalog<M extends z.ZodType>(mention: M) {
         explanation: z.string(),
       }),
     }),
+    /** A conversation rose to watch, alert or page (it does not fire again until it rises). */
+    z.object({
+      type: z.literal('thread.escalated'),
+      thread: z.object({
+        sourceId: z.number().int(),
+        rootId: z.string(),
+        title: z.string(),
+        level: z.enum(['watch', 'alert', 'page']),
+        explanation: z.string(),
+      }),
+    }),
     z.object({
       type: z.enum(['alert.raised', 'alert.updated']),
       alert: z.object({

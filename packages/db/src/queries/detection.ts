@@ -80,18 +80,49 @@ export async function firstMentionTime(q: Queryable): Promise<Date | null> {
   return rows[0]?.first ?? null;
 }
 
+export type IssueTriage = 'acknowledged' | 'known' | 'dismissed';
+
 export interface StoredIssue {
   id: number;
   label: string;
   explanation: string;
   state: EmergingIssue;
+  triage: IssueTriage | null;
+  knownUntil: Date | null;
 }
 
+/** Every open issue (the detector steps them all, whatever officers said about them). */
 export async function listOpenIssues(q: Queryable): Promise<StoredIssue[]> {
   const { rows } = await q.query<StoredIssue>(
-    `select id, label, explanation, state from emerging_issues where status = 'open' order by id`,
+    `select id, label, explanation, state, triage, known_until as "knownUntil"
+     from emerging_issues where status = 'open' order by id`,
   );
   return rows;
+}
+
+/** Whether officers still need to see an open issue: not dismissed, not known for now. */
+export function needsOfficers(
+  issue: Pick<StoredIssue, 'triage' | 'knownUntil'>,
+  now: Date,
+): boolean {
+  if (issue.triage === 'dismissed') return false;
+  if (issue.triage === 'known') return issue.knownUntil === null || issue.knownUntil <= now;
+  return true;
+}
+
+/** Records what an officer said about an open issue; undefined when there is no such open issue. */
+export async function triageIssue(
+  q: Queryable,
+  id: number,
+  change: { triage: IssueTriage; knownUntil: Date | null; at: Date },
+): Promise<{ before: IssueTriage | null; label: string } | undefined> {
+  const { rows } = await q.query<{ before: IssueTriage | null; label: string }>(
+    `update emerging_issues e set triage = $2, known_until = $3, triaged_at = $4
+     from (select id, triage from emerging_issues where id = $1 and status = 'open' for update) old
+     where e.id = old.id returning old.triage as before, e.label`,
+    [id, change.triage, change.knownUntil, change.at],
+  );
+  return rows[0];
 }
 
 /** Stores an issue after a tick: a new row when it opened, else the row with this id. */

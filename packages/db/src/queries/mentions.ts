@@ -121,8 +121,15 @@ select m.id, m.source_id, s.name as source_name, s.kind as source_kind, m.extern
   m.author, m.title, m.text, m.html, m.published_at, m.fetched_at, m.sentiment_score,
   m.sentiment_label, m.sentiment_confidence, m.flags, m.flag_evidence, m.topics, m.explanation,
   m.scorer_version, m.parent_external_id, m.root_external_id, m.redacted_text, m.score_summary,
-  m.highlights
-from mentions m join sources s on s.id = m.source_id`;
+  m.highlights,
+  ms.story_id, story.copies, story.sources
+from mentions m join sources s on s.id = m.source_id
+left join mention_stories ms on ms.mention_id = m.id
+left join lateral (
+  select (count(*) - 1)::int as copies,
+         count(distinct o.source_id) filter (where o.source_id <> m.source_id)::int as sources
+  from mention_stories x join mentions o on o.id = x.mention_id
+  where x.story_id = ms.story_id) story on ms.story_id is not null`;
 
 interface DtoRow {
   id: number;
@@ -150,6 +157,9 @@ interface DtoRow {
   redacted_text: string | null;
   score_summary: string;
   highlights: StoredMention['highlights'];
+  story_id: number | null;
+  copies: number | null;
+  sources: number | null;
 }
 
 /** The one place a mention row becomes the domain's shape. */
@@ -179,6 +189,10 @@ function toStoredMention(r: DtoRow): StoredMention {
     scorerVersion: r.scorer_version,
     parentExternalId: r.parent_external_id,
     rootExternalId: r.root_external_id,
+    story:
+      r.story_id === null
+        ? null
+        : { id: Number(r.story_id), copies: r.copies ?? 0, sources: r.sources ?? 0 },
     // Rows from before redaction was stored fall back to the text; the scorer re-run fills them.
     redactedText: r.redacted_text ?? r.text,
   };

@@ -1,4 +1,4 @@
-import type { EmergingIssue, Severity, SubjectKind } from '@barometer/core';
+import type { EmergingIssue, Severity, SubjectKind, ThreadEscalationState } from '@barometer/core';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -8,6 +8,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  real,
   text,
   timestamp,
   uniqueIndex,
@@ -59,11 +60,35 @@ export const emergingIssues = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     state: jsonb('state').$type<EmergingIssue>().notNull(),
+    /** What an officer said about it: acknowledged, known (hidden until known_until), dismissed. */
+    triage: text('triage').$type<'acknowledged' | 'known' | 'dismissed'>(),
+    triagedAt: timestamp('triaged_at', { withTimezone: true }),
+    knownUntil: timestamp('known_until', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('emerging_issues_open_uq')
       .on(t.subjectKind, t.subjectKey)
       .where(sql`${t.status} = 'open'`),
     index('emerging_issues_status_idx').on(t.status, t.openedAt),
+  ],
+);
+
+/** Each conversation's escalation level between ticks, keyed by its root post at the source. */
+export const threadEscalations = pgTable(
+  'thread_escalations',
+  {
+    sourceId: bigint('source_id', { mode: 'number' }).notNull(),
+    rootExternalId: text('root_external_id').notNull(),
+    level: text('level').$type<Severity>(),
+    score: real('score').notNull(),
+    explanation: text('explanation').notNull(),
+    state: jsonb('state').$type<ThreadEscalationState>().notNull(),
+    assessedAt: timestamp('assessed_at', { withTimezone: true }).notNull(),
+    /** When it last rose to its current level. */
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sourceId, t.rootExternalId] }),
+    index('thread_escalations_level_idx').on(t.level).where(sql`${t.level} is not null`),
   ],
 );

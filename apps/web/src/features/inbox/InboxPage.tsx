@@ -49,9 +49,17 @@ export function InboxPage() {
   );
   const merged = useMemo(() => mergeMentions(paged, liveMatching), [paged, liveMatching]);
   const [showAllAttention, setShowAllAttention] = useState(false);
+  const [expandedStories, setExpandedStories] = useState<ReadonlySet<number>>(() => new Set());
+  const toggleStory = useCallback((storyId: number) => {
+    setExpandedStories((open) => {
+      const next = new Set(open);
+      if (!next.delete(storyId)) next.add(storyId);
+      return next;
+    });
+  }, []);
   const rows = useMemo(
-    () => buildInboxRows(merged, { showAllAttention }),
-    [merged, showAllAttention],
+    () => buildInboxRows(merged, { showAllAttention, expandedStories }),
+    [merged, showAllAttention, expandedStories],
   );
   const topics = useMemo(() => collectTopics(merged), [merged]);
 
@@ -152,6 +160,7 @@ export function InboxPage() {
             onAtTopChange={setAtTop}
             onSeenNew={() => setSeenMaxId(newestId)}
             onToggleAttention={() => setShowAllAttention((v) => !v)}
+            onToggleStory={toggleStory}
           />
         )}
       </section>

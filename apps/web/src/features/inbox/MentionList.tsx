@@ -32,6 +32,7 @@ export interface MentionListProps {
   /** The officer jumped to the new items: they count as seen. */
   onSeenNew: () => void;
   onToggleAttention: () => void;
+  onToggleStory: (storyId: number) => void;
 }
 
 const GROUP_TITLE = { attention: 'Needs attention', latest: 'Latest' } as const;
@@ -178,6 +179,8 @@ export function MentionList(props: MentionListProps) {
                   now={props.now}
                   onOpen={props.onOpen}
                   onMove={onMove}
+                  story={row.story}
+                  onToggleStory={props.onToggleStory}
                 />
               </div>
             );

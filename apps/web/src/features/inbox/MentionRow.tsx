@@ -4,6 +4,7 @@ import { FlagBadges } from '../../components/FlagBadges.tsx';
 import { SentimentBadge } from '../../components/SentimentBadge.tsx';
 import { TimeStamp } from '../../components/TimeStamp.tsx';
 import { TopicChips } from '../../components/TopicChips.tsx';
+import { alsoInText, type StoryPlace } from './story-groups.ts';
 
 export interface MentionRowProps {
   mention: MentionDto;
@@ -14,6 +15,9 @@ export interface MentionRowProps {
   now: Date;
   onOpen: (id: number) => void;
   onMove: (fromIndex: number, step: 1 | -1) => void;
+  /** Where it sits in a story told in several places, if it does. */
+  story?: StoryPlace | null;
+  onToggleStory?: (storyId: number) => void;
 }
 
 /** One inbox line: who and where, how it feels, what it flags, and the first words. */
@@ -26,6 +30,8 @@ export const MentionRow = memo(function MentionRow({
   now,
   onOpen,
   onMove,
+  story,
+  onToggleStory,
 }: MentionRowProps) {
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.key === 'Enter' || event.key === ' ') {
@@ -45,6 +51,7 @@ export const MentionRow = memo(function MentionRow({
     `is-${mention.sentimentLabel}`,
     selected ? 'is-selected' : '',
     fresh ? 'is-fresh' : '',
+    story?.role === 'copy' ? 'is-story-copy' : '',
   ].join(' ');
   return (
     <article
@@ -68,6 +75,21 @@ export const MentionRow = memo(function MentionRow({
           {mention.sourceName}
           {mention.author ? <span className="muted"> · {mention.author}</span> : null}
         </span>
+        {story?.role === 'lead' && onToggleStory && (
+          <button
+            type="button"
+            className="link-button row-story"
+            aria-expanded={story.expanded}
+            onClick={(event) => {
+              event.stopPropagation();
+              onToggleStory(story.storyId);
+            }}
+            onKeyDown={(event) => event.stopPropagation()}
+          >
+            {story.expanded ? 'Hide copies' : alsoInText(story)}
+          </button>
+        )}
+        {story?.role === 'copy' && <span className="muted small row-story">Same story</span>}
         <span className="row-time">
           <TimeStamp value={mention.publishedAt ?? mention.fetchedAt} now={now} compact />
         </span>

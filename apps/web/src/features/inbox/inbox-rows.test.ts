@@ -136,3 +136,14 @@ test('the pill jumps to the first newer mention, or to its group header when it 
   const plain = buildInboxRows([testMention(3), testMention(2), testMention(1)]);
   expect(firstNewRowIndex(plain, 2)).toBe(0);
 });
+
+test('an urgent story told by four outlets is pinned once, with its copies folded under it', () => {
+  const urgent = (id: number) =>
+    testMention(id, { flags: { urgent: true }, story: { id: 1, copies: 3, sources: 3 } });
+  const mentions = [urgent(4), urgent(3), testMention(2), urgent(1)];
+  const folded = buildInboxRows(mentions);
+  expect(folded.map((r) => r.key)).toEqual(['h:attention', 'm:4', 'h:latest', 'm:2']);
+  expect(folded[0]).toMatchObject({ count: 1, hidden: 0 });
+  const open = buildInboxRows(mentions, { expandedStories: new Set([1]) });
+  expect(open.map((r) => r.key)).toEqual(['h:attention', 'm:4', 'm:3', 'm:1', 'h:latest', 'm:2']);
+});

@@ -1,10 +1,18 @@
 import type { MentionDto } from '@barometer/core';
+import { foldStories, type StoryPlace } from './story-groups.ts';
 
 export type InboxGroup = 'attention' | 'latest';
 
 export type InboxRow =
   | { kind: 'header'; key: string; group: InboxGroup; count: number; hidden: number }
-  | { kind: 'mention'; key: string; group: InboxGroup; mention: MentionDto };
+  | {
+      kind: 'mention';
+      key: string;
+      group: InboxGroup;
+      mention: MentionDto;
+      /** Set in the stream when the mention leads or is a copy of a story told elsewhere too. */
+      story?: StoryPlace | null;
+    };
 
 /**
  * A mention goes to the pinned "Needs attention" group when it is urgent or could mean harm to
@@ -35,16 +43,28 @@ export const ATTENTION_PREVIEW = 5;
  */
 export function buildInboxRows(
   mentions: readonly MentionDto[],
-  options: { attentionLimit?: number; showAllAttention?: boolean } = {},
+  options: {
+    attentionLimit?: number;
+    showAllAttention?: boolean;
+    /** Stories the officer unfolded to see every copy. */
+    expandedStories?: ReadonlySet<number>;
+  } = {},
 ): InboxRow[] {
   const limit = options.showAllAttention
     ? Number.POSITIVE_INFINITY
     : (options.attentionLimit ?? ATTENTION_PREVIEW);
   const attention = mentions.filter(needsAttention);
   attention.sort((a, b) => severity(b) - severity(a) || b.id - a.id);
-  const pinned = attention.slice(0, limit);
-  const pinnedIds = new Set(pinned.map((m) => m.id));
-  const latest = mentions.filter((m) => !pinnedIds.has(m.id));
+  // A story told by four outlets is pinned once; its copies fold under it (expandable).
+  const foldedAttention = foldStories(attention, options.expandedStories);
+  const pinned = foldedAttention.slice(0, limit);
+  const pinnedIds = new Set(pinned.map((p) => p.mention.id));
+  const pinnedStories = new Set(
+    pinned.flatMap((p) => (p.story?.role === 'lead' ? [p.story.storyId] : [])),
+  );
+  const latest = mentions.filter(
+    (m) => !pinnedIds.has(m.id) && !(needsAttention(m) && m.story && pinnedStories.has(m.story.id)),
+  );
 
   const rows: InboxRow[] = [];
   if (pinned.length > 0) {
@@ -52,11 +72,11 @@ export function buildInboxRows(
       kind: 'header',
       key: 'h:attention',
       group: 'attention',
-      count: attention.length,
-      hidden: attention.length - pinned.length,
+      count: foldedAttention.filter((p) => p.story?.role !== 'copy').length,
+      hidden: foldedAttention.slice(limit).filter((p) => p.story?.role !== 'copy').length,
     });
-    for (const mention of pinned) {
-      rows.push({ kind: 'mention', key: `m:${mention.id}`, group: 'attention', mention });
+    for (const { mention, story } of pinned) {
+      rows.push({ kind: 'mention', key: `m:${mention.id}`, group: 'attention', mention, story });
     }
   }
   if (latest.length > 0) {
@@ -67,8 +87,9 @@ export function buildInboxRows(
       count: latest.length,
       hidden: 0,
     });
-    for (const mention of latest) {
-      rows.push({ kind: 'mention', key: `m:${mention.id}`, group: 'latest', mention });
+    // The stream folds a story's copies into one row; pinned items are never folded away.
+    for (const { mention, story } of foldStories(latest, options.expandedStories)) {
+      rows.push({ kind: 'mention', key: `m:${mention.id}`, group: 'latest', mention, story });
     }
   }
   return rows;

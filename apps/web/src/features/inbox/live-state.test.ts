@@ -74,3 +74,24 @@ test('mentions the pages already showed are kept but not highlighted as new', ()
   expect(state.mentions.map((m) => m.id)).toEqual([4, 5, 6]);
   expect([...state.arrivedAt.keys()]).toEqual([6]);
 });
+
+test('issue and thread escalation events are counted so the Issues page knows to reload', () => {
+  const issue = { id: 1, title: 'Parking', severity: 'alert' as const, explanation: 'busy' };
+  const state = applyLiveEvents(
+    initialLiveState,
+    [
+      { type: 'message', message: { type: 'issue.opened', issue } },
+      {
+        type: 'message',
+        message: {
+          type: 'thread.escalated',
+          thread: { sourceId: 1, rootId: 'r', title: 'A post', level: 'page', explanation: 'x' },
+        },
+      },
+      created(9),
+    ],
+    0,
+  );
+  expect(state.detectionCount).toBe(2);
+  expect(state.mentions).toHaveLength(1);
+});

@@ -17,6 +17,8 @@ export interface LiveState {
   backfilling: boolean;
   /** Bumped when a back-fill hit the server's limit: the inbox must reload its pages. */
   gapCount: number;
+  /** Bumped by every issue.* and thread.escalated event: the Issues page reloads on a change. */
+  detectionCount: number;
   lastError: string | null;
 }
 
@@ -29,6 +31,7 @@ export const initialLiveState: LiveState = {
   backfillCount: 0,
   backfilling: false,
   gapCount: 0,
+  detectionCount: 0,
   lastError: null,
 };
 
@@ -50,7 +53,16 @@ export function applyLiveEvents(
   knownMaxId: number | null = null,
 ): LiveState {
   if (events.length === 0) return state;
-  let { status, retryInMs, maxId, backfillCount, backfilling, gapCount, lastError } = state;
+  let {
+    status,
+    retryInMs,
+    maxId,
+    backfillCount,
+    backfilling,
+    gapCount,
+    detectionCount,
+    lastError,
+  } = state;
   const added = new Map<number, MentionDto>();
   let arrivedAt: Map<number, number> | null = null;
 
@@ -83,6 +95,8 @@ export function applyLiveEvents(
       } else if (message.type === 'mention.updated') {
         // A change to a row already shown (re-scored, edited, triaged): replace it in place.
         added.set(message.mention.id, message.mention);
+      } else if (message.type.startsWith('issue.') || message.type === 'thread.escalated') {
+        detectionCount++;
       } else if (message.type === 'error') {
         lastError = message.error.message;
       }
@@ -110,6 +124,7 @@ export function applyLiveEvents(
     backfillCount,
     backfilling,
     gapCount,
+    detectionCount,
     lastError,
   };
 }

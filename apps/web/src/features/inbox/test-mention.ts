@@ -39,6 +39,7 @@ export function testMention(
     scorerVersion: 'wink-0',
     parentExternalId: null,
     rootExternalId: null,
+    story: null,
     textView: 'raw',
     ...rest,
   };

@@ -1,6 +1,6 @@
 import type { IssueDto } from '@barometer/core';
 import { describe, expect, test } from 'vitest';
-import { inboxLinkFor, issueSummary } from './issue-view.ts';
+import { inboxLinkFor, issueSummary, threadLevelText } from './issue-view.ts';
 
 const issue: IssueDto = {
   id: 1,
@@ -13,6 +13,7 @@ const issue: IssueDto = {
   updatedAt: '2026-03-03T14:10:00.000Z',
   peakAuthors: 25,
   mentions: [],
+  acknowledged: false,
 };
 
 describe('issue cards', () => {
@@ -33,4 +34,9 @@ describe('issue cards', () => {
     expect(inboxLinkFor(issue)).toBe('/?topic=Car%20parks%20%26%20parking');
     expect(inboxLinkFor({ ...issue, kind: 'story' })).toBeNull();
   });
+});
+
+test('a conversation at alert reads as escalating and one at page says the on-call was paged', () => {
+  expect(threadLevelText('alert')).toBe('Escalating');
+  expect(threadLevelText('page')).toBe('On-call paged');
 });

@@ -1,4 +1,4 @@
-import type { IssueDto } from '@barometer/core';
+import type { IssueDto, ThreadEscalationDto } from '@barometer/core';
 
 const SEVERITY_TEXT: Record<IssueDto['severity'], string> = {
   watch: 'Watch',
@@ -26,4 +26,15 @@ export function issueSummary(issue: IssueDto): { severity: string; kind: string;
 /** The inbox filtered to the issue's topic, for topic issues. */
 export function inboxLinkFor(issue: IssueDto): string | null {
   return issue.kind === 'topic' ? `/?topic=${encodeURIComponent(issue.label)}` : null;
+}
+
+const THREAD_LEVEL_TEXT: Record<ThreadEscalationDto['level'], string> = {
+  watch: 'Watch',
+  alert: 'Escalating',
+  page: 'On-call paged',
+};
+
+/** The badge text for a conversation's escalation level. */
+export function threadLevelText(level: ThreadEscalationDto['level']): string {
+  return THREAD_LEVEL_TEXT[level];
 }
