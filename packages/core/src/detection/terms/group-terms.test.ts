@@ -26,6 +26,7 @@ describe('grouping terms that emerge together', () => {
     const groups = groupCooccurringTerms(found, recent, none);
     expect(groups).toHaveLength(1);
     expect(groups[0]!.related.length).toBe(found.length - 1);
+    expect(groups[0]!.term).toContain(' ');
   });
 
   test('two unrelated events used by different people stay two terms', () => {

@@ -1,5 +1,4 @@
-import type { EmergingTerm } from './emerging-terms.ts';
-import { termsOf } from './emerging-terms.ts';
+import { type EmergingTerm, TERM_POLICY, termsOf } from './emerging-terms.ts';
 
 /** Two terms are one event when this share of the smaller one's people used both. */
 export const TERM_GROUP_OVERLAP = 0.5;
@@ -20,17 +19,29 @@ export function groupCooccurringTerms(
   for (const d of recentDocs) {
     for (const t of termsOf(d.text, exclude)) if (wanted.has(t)) people.get(t)!.add(d.author);
   }
-  const groups: (EmergingTerm & { related: string[] })[] = [];
+  const groups: EmergingTerm[][] = [];
   for (const term of emerging) {
     const mine = people.get(term.term)!;
     const home = groups.find((g) => {
-      const theirs = people.get(g.term)!;
+      const theirs = people.get(g[0]!.term)!;
       let both = 0;
       for (const a of mine) if (theirs.has(a)) both++;
       return both >= overlap * Math.min(mine.size, theirs.size);
     });
-    if (home) home.related.push(term.term);
-    else groups.push({ ...term, related: [] });
+    if (home) home.push(term);
+    else groups.push([term]);
   }
-  return groups;
+  return groups.map((members) => {
+    const lead = nameOf(members);
+    return { ...lead, related: members.filter((m) => m !== lead).map((m) => m.term) };
+  });
+}
+
+/** A phrase says more than a word ("norovirus outbreak", not "closed") when about as many used it. */
+function nameOf(members: readonly EmergingTerm[]): EmergingTerm {
+  const most = Math.max(...members.map((m) => m.authors));
+  const phrase = members.find(
+    (m) => m.term.includes(' ') && m.authors >= TERM_POLICY.phraseCover * most,
+  );
+  return phrase ?? members[0]!;
 }
