@@ -18,7 +18,7 @@ export type { MentionScore, ScoreInput, ScoreOptions } from './scorer.ts';
  * Changes whenever the scorer's output for the same text can change (model, rules, lexicon),
  * so stored mentions know they need rescoring.
  */
-export const SCORER_VERSION = `barometer-3+${SCORER_MODEL_VERSION}`;
+export const SCORER_VERSION = `barometer-3.1+${SCORER_MODEL_VERSION}`;
 
 // Compiled on first use, not at import: importing @barometer/core for its contracts (the web
 // app does) costs nothing and lets bundlers drop the model.

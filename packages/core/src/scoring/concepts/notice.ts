@@ -95,8 +95,12 @@ export const ANNOUNCEMENT: TextRule = {
       'we are changing',
     ),
     String.raw`\b\d{1,2}(?:[.:]\d\d)? ?(?:am|pm)? ?(?:to|-|–|until|till) ?\d{1,2}(?:[.:]\d\d)? ?(?:am|pm)\b`,
+    // An offer with a day: "free flu jabs ... this saturday", "walk-in boosters ... on friday".
+    String.raw`\b(?:free|walk-?in|drop-?in|pop-?up)\b[^,.!?;]{0,80}\b(?:this|on|next|every) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)\b`,
   ].join('|'),
   matches: [
+    'free flu jabs for children at the library this saturday',
+    'walk-in covid boosters for over 75s at the community centre on friday',
     'from monday the pharmacy moves to the ground floor',
     'visiting times on all adult wards',
     'open 8am-8pm every day',
@@ -106,6 +110,7 @@ export const ANNOUNCEMENT: TextRule = {
     'i waited all day',
     'the nurse was lovely',
     'phoned at 8am, number 47 in the queue',
+    'free parking my foot, they fined me on saturday',
   ],
 };
 
