@@ -8,6 +8,7 @@ import type { ApiDeps } from './deps.ts';
 import { registerAuth, requireViewer } from './plugins/auth.ts';
 import { registerDocs } from './plugins/docs.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
+import { registerInputHygiene } from './plugins/input-hygiene.ts';
 import { registerSecurity } from './plugins/security.ts';
 import { route, websocketRoute } from './route-table.ts';
 import * as audit from './routes/audit.ts';
@@ -38,6 +39,16 @@ export async function buildApp(
     trustProxy: config.TRUST_PROXY,
     // A close must not wait on idle keep-alive connections (or refused upgrades) to drain.
     forceCloseConnections: true,
+    // A client that sends half a request, or opens a connection and says nothing, is dropped
+    // instead of holding a socket and a parser forever. Node checks its deadlines on an interval,
+    // so the interval is kept well under the deadline.
+    requestTimeout: config.API_REQUEST_TIMEOUT_MS,
+    connectionTimeout: config.API_CONNECTION_TIMEOUT_MS,
+    keepAliveTimeout: Math.min(5000, config.API_CONNECTION_TIMEOUT_MS),
+    http: {
+      headersTimeout: Math.min(config.API_REQUEST_TIMEOUT_MS, 20_000),
+      connectionsCheckingInterval: Math.max(50, Math.min(2000, config.API_REQUEST_TIMEOUT_MS / 4)),
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -57,6 +68,7 @@ export async function buildApp(
       },
     }),
   });
+  registerInputHygiene(app);
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
 
   // Every route of the API, in the order of core's endpoint table.

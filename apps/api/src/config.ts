@@ -16,6 +16,18 @@ const ApiEnv = ServiceEnv.extend({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   /** The built dashboard (vite build output); served at / when it exists. */
+  /** The whole request, body included, must arrive within this; a half-sent body is dropped. */
+  API_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  /** A keep-alive HTTP connection with no traffic for this long is closed (not live sockets). */
+  API_CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
+  /** Feed discoveries (each fetches up to 7 pages) running at once across this API. */
+  DISCOVERY_MAX_CONCURRENT: z.coerce.number().int().min(1).max(50).default(3),
+  /** Feed discoveries one client may start per minute. */
+  DISCOVERY_PER_CLIENT_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Live back-fills querying Postgres at once (on a pool of their own of this size). */
+  LIVE_BACKFILL_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(3),
+  /** Back-fills that may wait for a slot; dashboards beyond are told to retry shortly. */
+  LIVE_BACKFILL_QUEUE: z.coerce.number().int().min(0).max(10_000).default(100),
   WEB_DIST: z.string().default(resolve(import.meta.dirname, '../../web/dist')),
   /**
    * The address people open (https://barometer.trust.nhs.uk). Decides the allowed Host and

@@ -1,4 +1,5 @@
 import { closeQueues, closeRedis, createQueues, createRedisConnection } from '@barometer/bus';
+import { databaseTimeouts, redactionOptions } from '@barometer/core';
 import {
   assertSchemaUpToDate,
   assertSecretKeyIfNeeded,
@@ -18,12 +19,17 @@ export interface RunningApi {
 
 export async function startApiServer(config: ApiConfig): Promise<RunningApi> {
   const log = createLogger(config.LOG_LEVEL, 'api');
-  const database = createDatabase(config.DATABASE_URL);
+  const database = createDatabase(config.DATABASE_URL, databaseTimeouts(config));
+  // Back-fills after a reconnect storm get connections of their own, never the API's.
+  const backfillDatabase = createDatabase(config.DATABASE_URL, {
+    ...databaseTimeouts(config),
+    max: config.LIVE_BACKFILL_CONCURRENCY,
+  });
   // A refused start leaves no connection open behind it (a caller may try again).
   await assertSchemaUpToDate(database)
     .then(() => assertSecretKeyIfNeeded(database.pool, config.BAROMETER_SECRET_KEY))
     .catch(async (error: unknown) => {
-      await database.close();
+      await Promise.all([database.close(), backfillDatabase.close()]);
       throw error;
     });
   const redis = createRedisConnection(config.REDIS_URL, 'commands', log);
@@ -34,9 +40,13 @@ export async function startApiServer(config: ApiConfig): Promise<RunningApi> {
     onSessionsEnded: (ids) => sessions.evictSessions(ids),
     subscriber,
     pool: database.pool,
+    backfillPool: backfillDatabase.pool,
+    backfillConcurrency: config.LIVE_BACKFILL_CONCURRENCY,
+    backfillQueueLimit: config.LIVE_BACKFILL_QUEUE,
     prefix: config.REDIS_PREFIX,
     log,
     validSessions: (ids) => liveSessionIds(database.pool, ids, config.SESSION_IDLE_MINUTES),
+    redaction: redactionOptions(config),
   });
   await live.start();
   const app = await buildApp({ config, database, redis, live, sessions, queues }, log);
@@ -44,7 +54,7 @@ export async function startApiServer(config: ApiConfig): Promise<RunningApi> {
     await live.close();
     await closeQueues(queues);
     await closeRedis(redis);
-    await database.close();
+    await Promise.all([database.close(), backfillDatabase.close()]);
   });
   const address = await app
     .listen({ host: config.HOST, port: config.PORT })

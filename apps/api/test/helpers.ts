@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeQueues, createQueues, publishLive, type Queues } from '@barometer/bus';
 import { type MentionScore, type Role, roomsFor, scoreMention } from '@barometer/core';
-import { getMentionsByIds, liveSessionIds, upsertMentions } from '@barometer/db';
+import { liveSessionIds, upsertMentions } from '@barometer/db';
 import {
   addFeedSource,
   addSignedInUser,
@@ -48,6 +48,7 @@ let counter = 0;
 export async function createApiTestEnv(
   label: string,
   overrides: Record<string, string> = {},
+  hubOptions: { backfillConcurrency?: number; backfillQueueLimit?: number } = {},
 ): Promise<ApiTestEnv> {
   const database = await createTestDatabase(label);
   const prefix = testRedisPrefix(label);
@@ -71,6 +72,7 @@ export async function createApiTestEnv(
     prefix,
     log,
     validSessions: (ids) => liveSessionIds(database.pool, ids, 60),
+    ...hubOptions,
   });
   await live.start();
   const app = await buildApp({ config, database, redis, live, sessions, queues });
@@ -102,11 +104,13 @@ export async function createApiTestEnv(
     }));
     const result = await upsertMentions(database.pool, source.id, rows);
     if (options.publish === false) return result.changedIds;
-    const mentions = await getMentionsByIds(database.pool, result.changedIds);
     await publishLive(publisher, prefix, {
       kind: 'events',
       rooms: roomsFor('mentions.read'),
-      events: mentions.map((mention) => ({ type: 'mention.created' as const, mention })),
+      events: result.changedIds.map((mentionId) => ({
+        type: 'mention.created' as const,
+        mentionId,
+      })),
     });
     return result.changedIds;
   }

@@ -5,6 +5,7 @@ import {
   createRedisConnection,
   installSchedules,
 } from '@barometer/bus';
+import { databaseTimeouts } from '@barometer/core';
 import { assertSchemaUpToDate, assertSecretKeyIfNeeded, createDatabase } from '@barometer/db';
 import { createLogger, isEntryPoint, runService } from '@barometer/runtime';
 import { loadWorkerConfig, type WorkerConfig } from './config.ts';
@@ -15,7 +16,28 @@ import { startStreams } from './streams/start-streams.ts';
 import { isQueueName, type LockOptions, startWorkers } from './workers.ts';
 
 export interface RunningWorker {
+  /** Rejects naming the jobs it abandoned when they did not finish in time. */
   close(): Promise<void>;
+  /** What closing is waiting for right now. */
+  pending(): string;
+}
+
+/** Active jobs get this long to finish on close; then they are left to another worker. */
+const JOBS_CLOSE_MS = 10_000;
+
+function describeActive(active: Partial<Record<string, number>>): string {
+  const parts = Object.entries(active).map(([queue, n]) => `${n} ${queue}`);
+  return parts.length === 0 ? 'no jobs' : `${parts.join(', ')} job(s)`;
+}
+
+function within(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    work.then(() => true),
+    new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
 }
 
 /** How often the schedules are re-installed: if Redis lost its state, ticks resume by then. */
@@ -23,7 +45,7 @@ const SCHEDULE_REFRESH_MS = 15_000;
 
 export async function startWorker(
   config: WorkerConfig,
-  options: { scheduleRefreshMs?: number } & LockOptions = {},
+  options: { scheduleRefreshMs?: number; jobsCloseMs?: number } & LockOptions = {},
 ): Promise<RunningWorker> {
   const queueNames = config.WORKER_QUEUES.split(',').map((q) => q.trim());
   const unknown = queueNames.filter((q) => !isQueueName(q));
@@ -31,7 +53,7 @@ export async function startWorker(
     throw new Error(`WORKER_QUEUES names unknown queues: ${unknown.join(', ')}`);
   const validQueues = queueNames.filter(isQueueName);
   const log = createLogger(config.LOG_LEVEL, 'worker');
-  const database = createDatabase(config.DATABASE_URL);
+  const database = createDatabase(config.DATABASE_URL, databaseTimeouts(config));
   // A refused start leaves no connection open behind it (a caller may try again).
   await assertSchemaUpToDate(database)
     .then(() => assertSecretKeyIfNeeded(database.pool, config.BAROMETER_SECRET_KEY))
@@ -63,15 +85,35 @@ export async function startWorker(
   const streams =
     validQueues.includes('poll') && config.WORKER_STREAMS ? startStreams(deps, log) : null;
   log.info({ queues: validQueues }, 'worker started');
+  let stage = 'nothing';
   return {
+    pending: () => stage,
     async close() {
       clearInterval(refresh);
       await streams?.close();
-      // Finish active jobs, then close connections in dependency order.
-      await consumers.close();
-      await closeQueues(queues);
+      // Finish active jobs (each is bounded by the pool's query timeout), then close connections
+      // in dependency order. Jobs still running at the deadline are abandoned, not waited on:
+      // their locks expire and another worker takes them.
+      stage = `active ${describeActive(consumers.active())}`;
+      const finishing = consumers.close();
+      let abandoned: string | null = null;
+      if (!(await within(finishing, options.jobsCloseMs ?? JOBS_CLOSE_MS))) {
+        abandoned = describeActive(consumers.active());
+        log.warn({ active: consumers.active() }, `abandoning ${abandoned} still running at close`);
+        finishing.catch(() => {});
+        await within(consumers.close({ force: true }), 2000);
+      }
+      stage = 'queue connections';
+      await within(closeQueues(queues), 2000);
       await Promise.all([closeRedis(redis), closeRedis(workerConnection)]);
+      stage = 'database connections';
       await database.close();
+      stage = 'nothing';
+      if (abandoned !== null) {
+        throw new Error(
+          `stopped, abandoning ${abandoned} that did not finish in time; another worker retries them`,
+        );
+      }
       log.info('worker stopped');
     },
   };

@@ -6,6 +6,7 @@ import {
   type RedisConnection,
 } from '@barometer/bus';
 import {
+  createOutageLog,
   isJobName,
   type JobName,
   type JobPayload,
@@ -13,10 +14,9 @@ import {
   QUEUE_NAMES,
   type QueueName,
 } from '@barometer/core';
-import { forgetValidators } from '@barometer/db';
+import { forgetValidators, isDatabaseUnavailable } from '@barometer/db';
 import type { Logger } from 'pino';
 import type { JobContext, WorkerDeps } from './context.ts';
-import { isDatabaseUnavailable } from './database-unavailable.ts';
 import { runDetectionTick } from './jobs/issues-detect.ts';
 import { ingestMentions } from './jobs/mentions-ingest.ts';
 import { rescoreMentions } from './jobs/mentions-rescore.ts';
@@ -81,14 +81,21 @@ export function startWorkers(
   log: Logger,
   locks: LockOptions = {},
 ): JobConsumers {
+  // One line when Postgres stops answering, one per period while it stays down, one when back.
+  const outage = createOutageLog('Postgres');
   return consumeQueues(queueNames, {
     connection,
     prefix: deps.config.REDIS_PREFIX,
     concurrency,
-    process: (job) => dispatch(job, deps, log),
+    process: async (job) => {
+      await dispatch(job, deps, log);
+      const recovered = outage.succeeded(Date.now());
+      if (recovered) log.info(recovered);
+    },
     isOutage: (error, job) => {
       if (!isDatabaseUnavailable(error)) return false;
-      log.warn({ job: job.name, jobId: job.id }, 'Postgres unreachable; holding the queue');
+      const line = outage.failed(Date.now());
+      if (line) log.warn({ job: job.name, jobId: job.id, err: error }, line);
       return true;
     },
     holdMs: DATABASE_OUTAGE_PAUSE_MS,

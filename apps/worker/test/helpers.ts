@@ -17,7 +17,7 @@ export interface WorkerTestEnv {
   /** An in-process worker on this env; cleanup closes it if the test has not. */
   startWorker(
     overrides?: Partial<WorkerConfig>,
-    options?: { scheduleRefreshMs?: number } & LockOptions,
+    options?: { scheduleRefreshMs?: number; jobsCloseMs?: number } & LockOptions,
   ): Promise<RunningWorker>;
   /** Empties this file's Redis namespace, as a Redis that lost its state would be. */
   wipeRedis(): Promise<void>;
@@ -51,7 +51,7 @@ export async function createWorkerTestEnv(label: string): Promise<WorkerTestEnv>
       const running = await startWorker({ ...config, ...overrides }, options);
       // A test may close its worker itself; closing twice would quit closed connections.
       let closing: Promise<void> | undefined;
-      const handle = { close: () => (closing ??= running.close()) };
+      const handle = { close: () => (closing ??= running.close()), pending: running.pending };
       workers.push(handle);
       return handle;
     },

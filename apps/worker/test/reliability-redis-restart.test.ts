@@ -123,7 +123,7 @@ test('after redis-server restarts empty, nothing in flight is lost: the source i
   expect(down.status).toBe(503);
   expect(await down.json()).toMatchObject({
     postgres: 'ok',
-    redis: expect.stringMatching(/^unreachable: /),
+    redis: 'queue store not answering',
   });
   await redis.start();
 

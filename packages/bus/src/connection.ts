@@ -1,9 +1,11 @@
+import { createOutageLog } from '@barometer/core';
 import { Redis } from 'ioredis';
 
 export type RedisConnection = Redis;
 
 interface Logger {
   warn(obj: object, msg: string): void;
+  info?(obj: object, msg: string): void;
 }
 
 /**
@@ -22,9 +24,16 @@ export function createRedisConnection(
     maxRetriesPerRequest: purpose === 'commands' ? 1 : null,
   });
   // ioredis reconnects by itself; without a listener it would print raw errors past the logger.
-  redis.on('error', (err) =>
-    log?.warn({ err, purpose }, `redis ${purpose} connection error; reconnecting`),
-  );
+  // It retries every second or so per connection: log the change of state, not every retry.
+  const outage = createOutageLog(`Redis (${purpose} connection)`);
+  redis.on('error', (err) => {
+    const line = outage.failed(Date.now());
+    if (line) log?.warn({ err, purpose }, line);
+  });
+  redis.on('ready', () => {
+    const line = outage.succeeded(Date.now());
+    if (line) (log?.info ?? log?.warn)?.call(log, { purpose }, line);
+  });
   return redis;
 }
 
@@ -32,7 +41,20 @@ export async function pingRedis(redis: RedisConnection): Promise<void> {
   await redis.ping();
 }
 
-/** Quits politely, or drops the connection when Redis is not answering. */
+/** How long a polite QUIT may take before the connection is simply dropped. */
+const QUIT_TIMEOUT_MS = 1000;
+
+/** Quits politely, or drops the connection when Redis is not answering (refusing or silent). */
 export async function closeRedis(redis: RedisConnection): Promise<void> {
-  await redis.quit().catch(() => redis.disconnect());
+  let timer: NodeJS.Timeout | undefined;
+  const quit = redis.quit().then(
+    () => true,
+    () => false,
+  );
+  const timedOut = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), QUIT_TIMEOUT_MS);
+  });
+  const polite = await Promise.race([quit, timedOut]);
+  clearTimeout(timer);
+  if (!polite) redis.disconnect();
 }

@@ -6,6 +6,7 @@ export {
   type RedisConnection,
 } from './connection.ts';
 export { clearWindow, countInWindow, peekWindow } from './counters.ts';
+export { readHeartbeat, recordHeartbeat, schedulerHeartbeatKey } from './heartbeat.ts';
 export {
   type ConsumerOptions,
   consumeQueues,
@@ -19,3 +20,4 @@ export { type LiveSubscription, publishLive, subscribeLive } from './live.ts';
 export { acquireLock, claimEpoch, type Lock } from './locks.ts';
 export { putOnce, takeOnce } from './one-time.ts';
 export { installSchedules, nextScheduledRuns, type Schedule } from './schedules.ts';
+export { isRedisUnavailable } from './unavailable.ts';

@@ -38,8 +38,25 @@ export interface ConsumerOptions {
   log: Logger;
 }
 
+/**
+ * BullMQ's defaults (30 s lock, 30 s stall check) left a killed worker's jobs "active" for about
+ * a minute and a half. The lock is renewed every half lockDuration while the worker lives, so a
+ * shorter one only costs a renewal every 5 s; a job is handed over 10-15 s after its worker dies.
+ * Jobs are idempotent, so the rare double run when an event loop stalls >10 s is harmless; two
+ * stalls are allowed before a job is failed for it.
+ */
+export const LOCK_DURATION_MS = 10_000;
+export const STALLED_INTERVAL_MS = 5_000;
+const MAX_STALLED_COUNT = 2;
+
 export interface JobConsumers {
-  close(): Promise<void>;
+  /**
+   * Stops taking jobs and waits for the active ones; `force` stops at once, leaving active jobs
+   * to be handed to another worker when their locks expire.
+   */
+  close(options?: { force?: boolean }): Promise<void>;
+  /** Jobs in this process's hands now, per queue (only queues with any). */
+  active(): Partial<Record<QueueName, number>>;
 }
 
 function received(job: Job): ReceivedJob {
@@ -53,22 +70,27 @@ function received(job: Job): ReceivedJob {
 }
 
 export function consumeQueues(queueNames: QueueName[], options: ConsumerOptions): JobConsumers {
+  const inHand: Partial<Record<QueueName, number>> = {};
   const workers = queueNames.map((queue) => {
     const processJob = async (job: Job) => {
+      inHand[queue] = (inHand[queue] ?? 0) + 1;
       try {
         await options.process(received(job));
       } catch (error) {
         if (!options.isOutage(error, received(job))) throw error;
         await worker.rateLimit(options.holdMs);
         throw Worker.RateLimitError();
+      } finally {
+        inHand[queue] = (inHand[queue] ?? 1) - 1;
       }
     };
     const worker: Worker = new Worker(queue, processJob, {
       connection: options.connection,
       prefix: options.prefix,
       concurrency: options.concurrency[queue],
-      ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
-      ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
+      lockDuration: options.lockDurationMs ?? LOCK_DURATION_MS,
+      stalledInterval: options.stalledIntervalMs ?? STALLED_INTERVAL_MS,
+      maxStalledCount: MAX_STALLED_COUNT,
     });
     worker.on('failed', (job, err) => {
       if (!job) return;
@@ -81,8 +103,11 @@ export function consumeQueues(queueNames: QueueName[], options: ConsumerOptions)
     return worker;
   });
   return {
-    async close() {
-      await Promise.all(workers.map((w) => w.close()));
+    async close(closeOptions = {}) {
+      await Promise.all(workers.map((w) => w.close(closeOptions.force === true)));
+    },
+    active() {
+      return Object.fromEntries(Object.entries(inHand).filter(([, n]) => (n ?? 0) > 0));
     },
   };
 }

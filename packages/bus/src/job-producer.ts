@@ -25,8 +25,8 @@ function defaultOptions(name: JobName): JobsOptions {
     attempts: jobCatalog[name].attempts,
     backoff: { type: 'exponential', delay: 1000 },
     removeOnComplete: true,
-    // Failed jobs stay a while for inspection; their subject is already recorded in Postgres.
-    removeOnFail: { age: 24 * 3600, count: 1000 },
+    // Failed jobs stay a while for inspection, unless their payload carries mention text.
+    removeOnFail: jobCatalog[name].keepFailed ? { age: 24 * 3600, count: 1000 } : true,
   };
 }
 

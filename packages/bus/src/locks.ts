@@ -13,20 +13,31 @@ const RETRY_MS = 100;
 
 /**
  * A short Redis lock: waits up to `waitMs` for a holder to finish, or gives up (null). The TTL
- * frees it if its holder dies; only the holder's token can release it.
+ * frees it if its holder dies; only the holder's token can release it. With `renewEveryMs` the
+ * holder keeps extending it while alive, so the TTL can be short: a holder that dies (SIGKILL)
+ * frees the lock within one TTL instead of one worst-case job length.
  */
 export async function acquireLock(
   redis: RedisConnection,
   key: string,
-  options: { ttlMs: number; waitMs: number },
+  options: { ttlMs: number; waitMs: number; renewEveryMs?: number },
 ): Promise<Lock | null> {
   const token = randomUUID();
   const deadline = Date.now() + options.waitMs;
   for (;;) {
     const taken = await redis.set(key, token, 'PX', options.ttlMs, 'NX');
     if (taken === 'OK') {
+      const renewal =
+        options.renewEveryMs === undefined
+          ? undefined
+          : setInterval(() => {
+              // A failed renewal (Redis blip) is harmless: the next one or the TTL settles it.
+              redis.eval(EXTEND_IF_OWNER, 1, key, token, options.ttlMs).catch(() => {});
+            }, options.renewEveryMs);
+      renewal?.unref();
       return {
         release: async () => {
+          clearInterval(renewal);
           await redis.eval(RELEASE_IF_OWNER, 1, key, token);
         },
         extend: async (ttlMs) => (await redis.eval(EXTEND_IF_OWNER, 1, key, token, ttlMs)) === 1,

@@ -16,6 +16,7 @@ export type {
 } from './connector.ts';
 export { discoverFeedLinks, discoverFeeds } from './discover.ts';
 export { type ParseFeedOptions, parseFeed } from './feed/parse-feed.ts';
+export { cleanMention } from './hygiene.ts';
 export { pollFeed } from './poll-feed.ts';
 export { connectorFor, streamConnectorFor } from './registry.ts';
 export { plainText, type SanitisedContent, sanitiseHtml } from './sanitise/sanitise-html.ts';

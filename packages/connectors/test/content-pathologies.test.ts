@@ -222,6 +222,31 @@ describe('URLs, content and dates', () => {
     expect(feed.items[0]!.html).toBe('<p>ok<a>l</a></p>');
   });
 
+  test('H1 NUL, controls and bidi overrides are stripped from every field, whatever the format', async () => {
+    const json = await served(
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'J\u0000',
+        items: [
+          {
+            id: 'n1',
+            title: 'Ward \u202Eesolc\u202C report',
+            content_text: 'A\u0000&E \u0007wait \u2066iso\u2069',
+            authors: [{ name: '\u202Enimda' }],
+          },
+        ],
+      }),
+      { 'content-type': 'application/feed+json' },
+    );
+    expect(json.items[0]).toMatchObject({
+      title: 'Ward esolc report',
+      text: 'A&E wait iso',
+      author: 'nimda',
+    });
+    const xml = await served(item('<title>Ward &#x202E;esolc&#x202C; report</title>'));
+    expect(xml.items[0]!.title).toBe('Ward esolc report');
+  });
+
   test('D1-D6 dates parse leniently and keep the raw value', async () => {
     const dates = [
       '14 Jan 2026 16:33 +0000',

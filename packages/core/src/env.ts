@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SecretKeyEnv } from './secret-key.ts';
+import { compileIdentifierMask, type RedactionOptions } from './scoring/redaction/pii.ts';
 
 /** "true"/"1" or "false"/"0", as environment variables spell booleans. */
 export const booleanFlag = z
@@ -51,8 +52,50 @@ export const ServiceEnv = FeedPolicyEnv.extend({
     .default('barometer'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ...SecretKeyEnv.shape,
+  /**
+   * The trust's hospital-number formats, comma-separated masks (`#` digit, `@` letter), e.g.
+   * "RXN#######,@@######": redacted like NHS numbers wherever text is shown redacted.
+   */
+  HOSPITAL_NUMBER_MASKS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .superRefine((masks, ctx) => {
+      for (const mask of masks) {
+        try {
+          compileIdentifierMask(mask);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        }
+      }
+    }),
+  /** Postgres cancels a statement running longer than this. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  /** A query with no answer at all this long fails (a black-holed network); keep above the above. */
+  DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
 });
 export type ServiceEnv = z.infer<typeof ServiceEnv>;
+
+/** The pool bounds a service reads from its environment. */
+export function databaseTimeouts(env: ServiceEnv): {
+  statementTimeoutMs: number;
+  queryTimeoutMs: number;
+} {
+  return {
+    statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+    queryTimeoutMs: env.DATABASE_QUERY_TIMEOUT_MS,
+  };
+}
+
+/** The trust's redaction settings a service reads from its environment. */
+export function redactionOptions(env: ServiceEnv): RedactionOptions {
+  return { hospitalNumbers: env.HOSPITAL_NUMBER_MASKS };
+}
 
 /** Parses the environment once, listing every problem together, or throws. */
 export function parseEnv<S extends z.ZodType>(

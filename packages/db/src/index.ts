@@ -24,3 +24,4 @@ export * from './queries/users.ts';
 export * from './queries/weekly-report.ts';
 export * as schema from './schema/index.ts';
 export { createSecretBox, type SecretBox, SecretBoxError } from './secrets/secret-box.ts';
+export * from './unavailable.ts';

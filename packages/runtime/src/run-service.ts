@@ -3,7 +3,10 @@ import { pathToFileURL } from 'node:url';
 import closeWithGrace from 'close-with-grace';
 
 export interface RunningService {
+  /** Rejects, saying what it gave up on, when it could not close everything cleanly. */
   close(): Promise<void>;
+  /** What the close is still waiting for, named when the deadline passes. */
+  pending?(): string;
 }
 
 /**
@@ -29,23 +32,27 @@ export function runService(
   options: { closeDeadlineMs?: number } = {},
 ): void {
   const deadline = options.closeDeadlineMs ?? DEFAULT_CLOSE_DEADLINE_MS;
+  const say = (line: string) => process.stderr.write(`${name}: ${line}\n`);
   start().then(
     (service) => {
-      closeWithGrace({ delay: deadline }, async ({ signal, err }) => {
-        if (err)
-          process.stderr.write(`${name}: stopping after an unexpected error: ${err.message}\n`);
-        const timer = setTimeout(() => {
-          process.stderr.write(
-            `${name}: could not close within ${deadline} ms after ${signal ?? 'an error'}; abandoning open work (unfinished jobs are retried by another worker)\n`,
-          );
-        }, deadline - 50);
-        timer.unref();
-        await service.close();
-        clearTimeout(timer);
-      });
+      closeWithGrace(
+        {
+          delay: deadline,
+          logger: { error: (e: unknown) => say(e instanceof Error ? e.message : String(e)) },
+          onTimeout: () =>
+            say(
+              `could not close within ${deadline} ms; abandoning ${service.pending?.() ?? 'open work'} (unfinished jobs are retried by another worker)`,
+            ),
+        },
+        async ({ signal, err }) => {
+          if (err) say(`stopping after an unexpected error: ${err.message}`);
+          else say(`closing after ${signal ?? 'exit'}`);
+          await service.close();
+        },
+      );
     },
     (error: unknown) => {
-      process.stderr.write(`${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+      say(error instanceof Error ? error.message : String(error));
       process.exit(1);
     },
   );

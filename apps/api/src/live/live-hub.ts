@@ -2,20 +2,21 @@ import { type LiveSubscription, type RedisConnection, subscribeLive } from '@bar
 import {
   can,
   LIVE_BACKFILL_LIMIT,
-  type LiveBusEvent,
   type LiveBusMessage,
   LiveClientMessage,
-  type LiveEvent,
   type LiveRoom,
   type LiveServerMessage,
+  type RedactionOptions,
   type Role,
   roomsOf,
-  viewMention,
+  type StoredMention,
 } from '@barometer/core';
 import type { Database } from '@barometer/db';
 import { latestMentionId, listMentionsAfter } from '@barometer/db';
 import type { FastifyBaseLogger as Logger } from 'fastify';
 import type { WebSocket } from 'ws';
+import { createBackfillSlots } from './backfill-slots.ts';
+import { type HubEvent, hydrate, mentionIdOf, shapeFor } from './hub-events.ts';
 
 /** A client that has not said where it left off within this time just gets live items. */
 const RESUME_WAIT_MS = 3000;
@@ -28,6 +29,11 @@ const BACKFILL_HIGH_WATER_BYTES = 1024 * 1024;
 const SLOW_CONSUMER = 1013;
 /** Closed because the session behind the socket ended: the browser signs in again. */
 export const SESSION_ENDED = 4401;
+/** Back-fill queries at once, and how many more may wait; the rest are told to retry. */
+const BACKFILL_CONCURRENCY = 4;
+const BACKFILL_QUEUE_LIMIT = 100;
+/** Told to a client turned away by a back-fill storm: it reconnects after its backoff. */
+const BUSY_MESSAGE = 'Many dashboards are catching up at once; reconnecting in a few seconds.';
 /** How often open sockets' sessions are re-checked (expiry is not announced on the bus). */
 const SESSION_CHECK_MS = 30_000;
 
@@ -43,8 +49,9 @@ interface Client {
   viewer: LiveViewer;
   rooms: Set<LiveRoom>;
   rawText: boolean;
+  redaction: RedactionOptions;
   phase: 'waiting' | 'backfilling' | 'live';
-  pending: LiveBusEvent[];
+  pending: HubEvent[];
   /** The newest mention this client has been sent (or had nothing newer than): where to resume. */
   lastId: number | null;
   log: Logger;
@@ -65,20 +72,6 @@ function frame(message: LiveServerMessage): string {
   return JSON.stringify(message);
 }
 
-function mentionIdOf(event: LiveBusEvent): number | null {
-  return event.type === 'mention.created' || event.type === 'mention.updated'
-    ? event.mention.id
-    : null;
-}
-
-/** An event as this reader may see it: mentions redacted unless the role reads raw text. */
-function shapeFor(client: Client, event: LiveBusEvent): LiveEvent {
-  if (event.type === 'mention.created' || event.type === 'mention.updated') {
-    return { type: event.type, mention: viewMention(event.mention, { raw: client.rawText }) };
-  }
-  return event;
-}
-
 /**
  * Subscribes once to the bus the workers and API publish on, and fans each event out to the
  * sockets in its rooms (role:<role>, user:<id>), shaped for each reader. A client may first ask
@@ -88,6 +81,10 @@ function shapeFor(client: Client, event: LiveBusEvent): LiveEvent {
 export function createLiveHub(deps: {
   subscriber: RedisConnection;
   pool: Database['pool'];
+  /** A small pool of its own for back-fills, so a reconnect storm never starves the API's. */
+  backfillPool?: Database['pool'];
+  backfillConcurrency?: number;
+  backfillQueueLimit?: number;
   prefix: string;
   log: Logger;
   /** Which of these sessions are still valid (not expired, revoked or of a disabled user). */
@@ -95,8 +92,15 @@ export function createLiveHub(deps: {
   /** Told of every ended session (here or on another instance), e.g. to forget cached checks. */
   onSessionsEnded?: (sessionIds: readonly string[]) => void;
   sessionCheckMs?: number;
+  /** The trust's identifier formats, redacted for readers who may not see raw text. */
+  redaction?: RedactionOptions;
 }): LiveHub {
   const clients = new Set<Client>();
+  const backfillPool = deps.backfillPool ?? deps.pool;
+  const slots = createBackfillSlots({
+    concurrency: deps.backfillConcurrency ?? BACKFILL_CONCURRENCY,
+    queueLimit: deps.backfillQueueLimit ?? BACKFILL_QUEUE_LIMIT,
+  });
   let subscription: LiveSubscription | undefined;
   let sessionTimer: NodeJS.Timeout | undefined;
 
@@ -122,14 +126,41 @@ export function createLiveHub(deps: {
     return new Promise((resolve) => socket.send(data, () => resolve()));
   }
 
+  /** The back-fill's one query, in a slot; null when the line is full (the client retries). */
+  async function loadMissed(
+    client: Client,
+    lastId: number | null,
+  ): Promise<{ latest: number | null; missed: StoredMention[] } | null> {
+    const release = await slots.take();
+    if (!release) return null;
+    try {
+      if (lastId === null) return { latest: await latestMentionId(backfillPool), missed: [] };
+      if (!can(client.viewer.roles, 'mentions.read')) return { latest: lastId, missed: [] };
+      return {
+        latest: lastId,
+        missed: await listMentionsAfter(backfillPool, lastId, LIVE_BACKFILL_LIMIT),
+      };
+    } finally {
+      release();
+    }
+  }
+
   async function resume(client: Client, lastId: number | null): Promise<void> {
     client.phase = 'backfilling';
     const sent = new Set<number>();
+    const loaded = await loadMissed(client, lastId);
+    if (!loaded) {
+      client.log.info('back-fill line full; asking the client to retry');
+      badMessage(client, 'busy', BUSY_MESSAGE);
+      client.socket.close(SLOW_CONSUMER, 'busy: reconnect and resume');
+      clients.delete(client);
+      return;
+    }
     // A client starting afresh is level with what is committed now; a later catch-up starts here.
-    let highest = lastId ?? (await latestMentionId(deps.pool));
+    let highest = loaded.latest;
     let truncated = false;
-    if (lastId !== null && can(client.viewer.roles, 'mentions.read')) {
-      const missed = await listMentionsAfter(deps.pool, lastId, LIVE_BACKFILL_LIMIT);
+    if (lastId !== null) {
+      const missed = loaded.missed;
       truncated = missed.filter((m) => m.id > lastId).length >= LIVE_BACKFILL_LIMIT;
       for (const mention of missed) {
         const event = { type: 'mention.created' as const, mention };
@@ -165,7 +196,7 @@ export function createLiveHub(deps: {
     );
   }
 
-  function deliver(client: Client, event: LiveBusEvent): void {
+  function deliver(client: Client, event: HubEvent): void {
     if (client.phase === 'live') {
       send(client, frame(shapeFor(client, event)));
       const id = mentionIdOf(event);
@@ -174,16 +205,30 @@ export function createLiveHub(deps: {
     else client.socket.close(SLOW_CONSUMER, 'too far behind: reconnect and resume');
   }
 
+  // Bus messages are loaded and delivered one after another, in the order they arrived.
+  let delivering: Promise<void> = Promise.resolve();
+
   function onBusMessage(message: LiveBusMessage): void {
     if (message.kind === 'sessions.ended') {
       endSessions(message.sessionIds);
       return;
     }
     const rooms = new Set(message.rooms);
-    for (const client of clients) {
-      if (![...client.rooms].some((room) => rooms.has(room))) continue;
-      for (const event of message.events) deliver(client, event);
-    }
+    const readers = () => [...clients].filter((c) => [...c.rooms].some((room) => rooms.has(room)));
+    if (readers().length === 0) return;
+    const loaded = hydrate(deps.pool, message.events);
+    delivering = delivering.then(async () => {
+      try {
+        const events = await loaded;
+        for (const client of readers()) for (const event of events) deliver(client, event);
+      } catch (error) {
+        // Nothing is lost: each reader resumes from the last id it was sent once it reconnects.
+        deps.log.warn({ err: error }, 'unable to load live mentions; asking readers to resume');
+        for (const client of readers()) {
+          client.socket.close(SLOW_CONSUMER, 'could not load new mentions: reconnect and resume');
+        }
+      }
+    });
   }
 
   function endSessions(sessionIds: readonly string[]): void {
@@ -228,6 +273,7 @@ export function createLiveHub(deps: {
         viewer,
         rooms: new Set(roomsOf({ id: viewer.userId, roles: viewer.roles })),
         rawText: can(viewer.roles, 'mentions.read-raw'),
+        redaction: deps.redaction ?? {},
         phase: 'waiting',
         pending: [],
         lastId: null,

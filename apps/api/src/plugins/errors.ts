@@ -1,4 +1,6 @@
+import { isRedisUnavailable } from '@barometer/bus';
 import type { ErrorBody } from '@barometer/core';
+import { isDatabaseUnavailable } from '@barometer/db';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
@@ -12,11 +14,38 @@ const PARTS: Record<string, string> = {
   params: 'the address',
 };
 
+/** A store that is down is not our bug: 503 and words an officer can act on. */
+function unavailable(error: unknown): ErrorBody | null {
+  if (isDatabaseUnavailable(error)) {
+    return {
+      error: {
+        code: 'unavailable',
+        message: 'The database is not answering right now. Nothing is lost; try again in a minute.',
+      },
+    };
+  }
+  if (isRedisUnavailable(error)) {
+    return {
+      error: {
+        code: 'unavailable',
+        message:
+          'The job queue is not answering right now. Nothing is lost; try again in a minute.',
+      },
+    };
+  }
+  return null;
+}
+
 /** One error shape end to end; a 5xx never leaks its message. */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
     let status = error.statusCode ?? 500;
     let body: ErrorBody;
+    const outage = error instanceof HttpError ? null : unavailable(error);
+    if (outage) {
+      request.log.warn({ code: 'unavailable', err: error }, outage.error.message);
+      return reply.status(503).header('retry-after', '30').send(outage);
+    }
     if (error instanceof HttpError) {
       body = {
         error: {

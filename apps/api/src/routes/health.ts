@@ -1,41 +1,49 @@
 import type { ApiDeps } from '../deps.ts';
 import type { RouteHandler } from '../route-table.ts';
 
+/** A readiness probe answers within this, whatever the stores do. */
 const CHECK_TIMEOUT_MS = 2000;
 
-function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not answer in time`)), CHECK_TIMEOUT_MS);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
+/** What readiness says about one store: no addresses, no driver messages (callers are anonymous). */
+export type StoreState = 'ok' | 'not answering';
 
-async function check(run: () => Promise<unknown>, what: string): Promise<string> {
-  try {
-    await withTimeout(run(), what);
-    return 'ok';
-  } catch (error) {
-    return `unreachable: ${error instanceof Error ? error.message : String(error)}`;
-  }
+async function answersWithin(run: () => Promise<unknown>, ms: number): Promise<StoreState> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<StoreState>((resolve) => {
+    timer = setTimeout(() => resolve('not answering'), ms);
+  });
+  const answered = run().then(
+    () => 'ok' as const,
+    () => 'not answering' as const,
+  );
+  const state = await Promise.race([answered, timeout]);
+  clearTimeout(timer);
+  return state;
 }
 
 export function liveness(): RouteHandler<'GET /api/health'> {
   return async () => ({ status: 'ok' as const });
 }
 
-/** Ready when both stores answer; a load balancer stops routing here otherwise. */
+/**
+ * Ready when both stores answer a real query within the deadline; a load balancer stops routing
+ * here otherwise. The body says which store is at fault in plain words, and nothing more.
+ */
 export function readiness(
   deps: Pick<ApiDeps, 'database' | 'redis'>,
+  timeoutMs: number = CHECK_TIMEOUT_MS,
 ): RouteHandler<'GET /api/ready'> {
-  return async (_req, reply) => {
+  return async (req, reply) => {
     const [postgres, redis] = await Promise.all([
-      check(() => deps.database.pool.query('select 1'), 'postgres'),
-      check(() => deps.redis.ping(), 'redis'),
+      answersWithin(() => deps.database.pool.query('select 1'), timeoutMs),
+      answersWithin(() => deps.redis.ping(), timeoutMs),
     ]);
     const ready = postgres === 'ok' && redis === 'ok';
-    return reply
-      .status(ready ? 200 : 503)
-      .send({ status: ready ? 'ready' : 'unavailable', postgres, redis });
+    if (!ready) req.log.warn({ postgres, redis }, 'not ready: a store is not answering');
+    return reply.status(ready ? 200 : 503).send({
+      status: ready ? 'ready' : 'unavailable',
+      postgres: postgres === 'ok' ? 'ok' : 'database not answering',
+      redis: redis === 'ok' ? 'ok' : 'queue store not answering',
+    });
   };
 }

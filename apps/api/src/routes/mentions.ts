@@ -1,17 +1,22 @@
-import { can, viewMention } from '@barometer/core';
+import { can, redactionOptions, viewMention } from '@barometer/core';
 import { getMention, listMentions } from '@barometer/db';
 import type { ApiDeps } from '../deps.ts';
 import { notFound } from '../http-error.ts';
 import { requireViewer } from '../plugins/auth.ts';
 import type { RouteHandler } from '../route-table.ts';
 
-type Deps = Pick<ApiDeps, 'database'>;
+type Deps = Pick<ApiDeps, 'database' | 'config'>;
 
 export function list(deps: Deps): RouteHandler<'GET /api/mentions'> {
   return async (req) => {
     const raw = can(requireViewer(req).roles, 'mentions.read-raw');
     const page = await listMentions(deps.database.pool, req.query);
-    return { ...page, items: page.items.map((m) => viewMention(m, { raw })) };
+    return {
+      ...page,
+      items: page.items.map((m) =>
+        viewMention(m, { raw, redaction: redactionOptions(deps.config) }),
+      ),
+    };
   };
 }
 
@@ -20,6 +25,6 @@ export function show(deps: Deps): RouteHandler<'GET /api/mentions/:id'> {
     const raw = can(requireViewer(req).roles, 'mentions.read-raw');
     const mention = await getMention(deps.database.pool, req.params.id);
     if (!mention) throw notFound('mention');
-    return viewMention(mention, { raw });
+    return viewMention(mention, { raw, redaction: redactionOptions(deps.config) });
   };
 }

@@ -1,11 +1,12 @@
-import { enqueue, publishLive } from '@barometer/bus';
-import { connectorFor, discoverFeeds } from '@barometer/connectors';
+import { enqueue, publishLive, readHeartbeat, schedulerHeartbeatKey } from '@barometer/bus';
+import { connectorFor } from '@barometer/connectors';
 import {
   buildSourcePresets,
   feedHttpPolicy,
   mentionMatchText,
   mentionsTrust,
   normaliseSourceUrl,
+  pipelineHealth,
   pollJobId,
   roomsFor,
   type SourceDto,
@@ -25,8 +26,10 @@ import {
 } from '@barometer/db';
 import { assertFetchable, isConnectorError } from '@barometer/http';
 import type { ApiDeps } from '../deps.ts';
+import { createDiscoveryGate } from '../discovery/discovery-gate.ts';
+import { createDiscoveryRunner } from '../discovery/run-discovery.ts';
 import { HttpError, notFound } from '../http-error.ts';
-import { actorOf } from '../plugins/auth.ts';
+import { actorOf, requireViewer } from '../plugins/auth.ts';
 import type { RouteHandler } from '../route-table.ts';
 
 type Deps = Pick<ApiDeps, 'database' | 'config' | 'redis' | 'queues'>;
@@ -71,8 +74,18 @@ async function announce(deps: Deps, source: SourceDto): Promise<void> {
   });
 }
 
+/** Sources with their health, and whether they are being polled at all. */
 export function list(deps: Deps): RouteHandler<'GET /api/sources'> {
-  return async () => ({ items: await listSources(deps.database.pool) });
+  return async () => {
+    const [items, beat] = await Promise.all([
+      listSources(deps.database.pool),
+      readHeartbeat(deps.redis, schedulerHeartbeatKey(deps.config.REDIS_PREFIX)),
+    ]);
+    return {
+      items,
+      pipeline: pipelineHealth({ lastTickAt: beat.at, readable: beat.readable, now: new Date() }),
+    };
+  };
 }
 
 export function show(deps: Deps): RouteHandler<'GET /api/sources/:id'> {
@@ -263,12 +276,35 @@ export function presets(deps: Deps): RouteHandler<'GET /api/sources/presets'> {
   };
 }
 
-/** Finds the feeds a web page advertises (or confirms the URL is itself a feed). */
+/**
+ * Finds the feeds a web page advertises (or confirms the URL is itself a feed). Admitted through
+ * a gate (a few at once, a few per person per minute) and run in a worker thread with a small
+ * body cap, so a flood of discoveries cannot take the API's memory or event loop.
+ */
 export function discover(deps: Deps): RouteHandler<'POST /api/sources/discover'> {
+  const gate = createDiscoveryGate({
+    maxConcurrent: deps.config.DISCOVERY_MAX_CONCURRENT,
+    perClientPerMinute: deps.config.DISCOVERY_PER_CLIENT_PER_MINUTE,
+  });
+  const runner = createDiscoveryRunner();
   return async (req) => {
-    const items = await discoverFeeds(req.body.url, feedHttpPolicy(deps.config)).catch(
-      (error: unknown) => asClientError(error, 'Could not look for feeds on that page'),
-    );
-    return { items };
+    const admission = gate.enter(`user:${requireViewer(req).userId}`, Date.now());
+    if (!admission.ok) {
+      req.log.info({ reason: admission.reason }, 'feed discovery refused at the gate');
+      throw new HttpError(
+        admission.reason === 'rate' ? 429 : 503,
+        admission.reason === 'rate' ? 'rate_limited' : 'busy',
+        admission.message,
+        { retryAfterSeconds: admission.retryAfterSeconds },
+      );
+    }
+    try {
+      const items = await runner
+        .discover(req.body.url, feedHttpPolicy(deps.config))
+        .catch((error: unknown) => asClientError(error, 'Could not look for feeds on that page'));
+      return { items };
+    } finally {
+      admission.release();
+    }
   };
 }

@@ -3,7 +3,12 @@ import { loadCliConfig } from '../config.ts';
 
 export async function run(_args: string[]): Promise<number> {
   const config = loadCliConfig();
-  const database = createDatabase(config.DATABASE_URL, { max: 2 });
+  // A migration may rewrite a large table: no statement or query bound.
+  const database = createDatabase(config.DATABASE_URL, {
+    max: 2,
+    statementTimeoutMs: 0,
+    queryTimeoutMs: 0,
+  });
   try {
     await runMigrations(database).catch((error: unknown) => {
       throw new Error(

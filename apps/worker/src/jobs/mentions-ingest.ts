@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { publishLive } from '@barometer/bus';
-import { type JobPayload, type NormalizedMention, roomsFor, scoreMention } from '@barometer/core';
+import {
+  type JobPayload,
+  type NormalizedMention,
+  redactionOptions,
+  roomsFor,
+  scoreMention,
+} from '@barometer/core';
 import {
   getMentionsByIds,
   getTrustProfile,
@@ -32,7 +38,7 @@ export async function ingestMentions(
     contentHash: contentHash(mention),
     score: scoreMention(
       { title: mention.title, text: mention.text },
-      { taxonomy: profile?.taxonomy ?? {} },
+      { taxonomy: profile?.taxonomy ?? {}, redaction: redactionOptions(deps.config) },
     ),
   }));
   const result = await upsertMentions(deps.database.pool, payload.sourceId, rows);
@@ -51,13 +57,14 @@ export async function ingestMentions(
   const mentions = await getMentionsByIds(deps.database.pool, result.changedIds);
   const roots = new Set([...relinked, ...mentions.map((m) => m.rootExternalId ?? m.externalId)]);
   await refreshThreads(deps.database.pool, payload.sourceId, [...roots], profile?.handles ?? []);
+  // Ids only: Redis never carries the text. Each API instance loads and shapes per reader.
   const inserted = new Set(result.insertedIds);
   await publishLive(deps.redis, deps.config.REDIS_PREFIX, {
     kind: 'events',
     rooms: roomsFor('mentions.read'),
-    events: mentions.map((mention) => ({
-      type: inserted.has(mention.id) ? ('mention.created' as const) : ('mention.updated' as const),
-      mention,
+    events: result.changedIds.map((mentionId) => ({
+      type: inserted.has(mentionId) ? ('mention.created' as const) : ('mention.updated' as const),
+      mentionId,
     })),
   });
 }

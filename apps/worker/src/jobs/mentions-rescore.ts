@@ -1,5 +1,5 @@
 import { enqueue, type Queues } from '@barometer/bus';
-import { type JobPayload, SCORER_VERSION, scoreMention } from '@barometer/core';
+import { type JobPayload, redactionOptions, SCORER_VERSION, scoreMention } from '@barometer/core';
 import {
   getTrustProfile,
   hasMentionsToRescore,
@@ -36,7 +36,7 @@ export async function startRescoreIfNeeded(deps: {
 export async function rescoreMentions(
   payload: JobPayload<'mentions.rescore'>,
   ctx: JobContext,
-  deps: Pick<WorkerDeps, 'database' | 'queues'>,
+  deps: Pick<WorkerDeps, 'database' | 'queues' | 'config'>,
 ): Promise<void> {
   if (payload.scorerVersion !== SCORER_VERSION) {
     // A worker of another version queued this (rolling upgrade): that version's workers own it.
@@ -60,7 +60,10 @@ export async function rescoreMentions(
   const taxonomy = profile?.taxonomy ?? {};
   const scores = batch.map((m) => ({
     id: m.id,
-    score: scoreMention({ title: m.title, text: m.text }, { taxonomy }),
+    score: scoreMention(
+      { title: m.title, text: m.text },
+      { taxonomy, redaction: redactionOptions(deps.config) },
+    ),
   }));
   const saved = await saveRescores(deps.database.pool, scores);
   const lastId = batch.at(-1)!.id;

@@ -1,5 +1,5 @@
 import { acquireLock, enqueueMany, redisKeyValueStore } from '@barometer/bus';
-import { type ConnectorPollResult, connectorFor } from '@barometer/connectors';
+import { type ConnectorPollResult, cleanMention, connectorFor } from '@barometer/connectors';
 import {
   feedHttpPolicy,
   INGEST_BATCH_SIZE,
@@ -25,8 +25,12 @@ import { ConnectorError, hostKey } from '@barometer/http';
 import type { JobContext, WorkerDeps } from '../context.ts';
 import { openCredential } from '../credentials.ts';
 
-/** Longer than the guarded client's total deadline, so a lock never expires mid-request. */
-const HOST_LOCK_TTL_MS = 45_000;
+/**
+ * Short, and renewed while the request runs: a worker killed mid-request frees its hosts within
+ * this, so their sources are polled again within one interval.
+ */
+const HOST_LOCK_TTL_MS = 6_000;
+const HOST_LOCK_RENEW_MS = 2_000;
 /** How long a poll waits for another poll of the same host before leaving it to the next tick. */
 const HOST_LOCK_WAIT_MS = 20_000;
 
@@ -52,7 +56,7 @@ export async function pollSource(
   const lock = await acquireLock(
     deps.redis,
     `${deps.config.REDIS_PREFIX}:poll-host:${hostKey(source.url)}`,
-    { ttlMs: HOST_LOCK_TTL_MS, waitMs: HOST_LOCK_WAIT_MS },
+    { ttlMs: HOST_LOCK_TTL_MS, waitMs: HOST_LOCK_WAIT_MS, renewEveryMs: HOST_LOCK_RENEW_MS },
   );
   if (!lock) {
     // Still due in Postgres, so the next scheduler tick enqueues it again.
@@ -120,11 +124,14 @@ export async function pollSource(
   if (result.status === 'ok') {
     const profile = source.isQueryFeed ? undefined : await getTrustProfile(db);
     // Query feeds (a search) keep everything; generic feeds only what mentions the trust.
-    const items = result.mentions.filter(
-      (item) =>
-        source.isQueryFeed ||
-        (profile !== undefined && mentionsTrust(mentionMatchText(item), profile)),
-    );
+    // Every connector's text is cleaned here too, whichever connector produced it.
+    const items = result.mentions
+      .map(cleanMention)
+      .filter(
+        (item) =>
+          source.isQueryFeed ||
+          (profile !== undefined && mentionsTrust(mentionMatchText(item), profile)),
+      );
     const batches = [];
     for (let i = 0; i < items.length; i += INGEST_BATCH_SIZE) {
       batches.push({

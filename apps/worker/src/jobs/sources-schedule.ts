@@ -1,4 +1,4 @@
-import { claimEpoch, enqueueMany } from '@barometer/bus';
+import { claimEpoch, enqueueMany, recordHeartbeat, schedulerHeartbeatKey } from '@barometer/bus';
 import { type JobPayload, pollJobId } from '@barometer/core';
 import { forgetValidators, listDueSources } from '@barometer/db';
 import type { JobContext, WorkerDeps } from '../context.ts';
@@ -29,6 +29,8 @@ export async function schedulePolls(
     ctx.log.warn({ sources: reset }, 'Redis has no earlier state: refetching every source in full');
   }
   const due = await listDueSources(deps.database.pool, new Date(), MAX_SOURCES_PER_TICK);
+  // Both stores answered: the Sources page reads this to tell "polling" from "stopped".
+  await recordHeartbeat(deps.redis, schedulerHeartbeatKey(deps.config.REDIS_PREFIX));
   if (due.length === 0) return;
   await enqueueMany(
     deps.queues,

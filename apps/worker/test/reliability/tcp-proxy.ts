@@ -8,24 +8,46 @@ export interface TcpProxy {
   cut(): Promise<void>;
   /** Listens again on the same port. */
   restore(): Promise<void>;
+  /**
+   * Keeps every connection open (and accepts new ones) but carries no bytes either way, as a
+   * network that silently drops packets does. Nothing is lost: heal() delivers what was held, as
+   * TCP retransmission would.
+   */
+  blackHole(): void;
+  heal(): void;
   close(): Promise<void>;
 }
 
 /** A real TCP hop on loopback between a client and a server, which a test can cut and restore. */
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   const open = new Set<Socket>();
-  const state = { connections: 0 };
+  const pairs = new Set<{ client: Socket; upstream: Socket }>();
+  const state = { connections: 0, holding: false };
+  const hold = (pair: { client: Socket; upstream: Socket }) => {
+    pair.client.unpipe(pair.upstream);
+    pair.upstream.unpipe(pair.client);
+    pair.client.pause();
+    pair.upstream.pause();
+  };
+  const carry = (pair: { client: Socket; upstream: Socket }) => {
+    pair.client.pipe(pair.upstream);
+    pair.upstream.pipe(pair.client);
+  };
   const server: Server = createServer((client) => {
     state.connections++;
     const upstream = createConnection(target);
     open.add(client);
     open.add(upstream);
-    client.pipe(upstream).pipe(client);
+    const pair = { client, upstream };
+    pairs.add(pair);
+    if (state.holding) hold(pair);
+    else carry(pair);
     const drop = () => {
       client.destroy();
       upstream.destroy();
       open.delete(client);
       open.delete(upstream);
+      pairs.delete(pair);
     };
     client.on('error', drop);
     upstream.on('error', drop);
@@ -49,6 +71,7 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       : Promise.resolve();
     for (const socket of open) socket.destroy();
     open.clear();
+    pairs.clear();
     await closed;
   };
   return {
@@ -58,6 +81,14 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     },
     cut,
     restore: () => listen(port),
+    blackHole() {
+      state.holding = true;
+      for (const pair of pairs) hold(pair);
+    },
+    heal() {
+      state.holding = false;
+      for (const pair of pairs) carry(pair);
+    },
     close: cut,
   };
 }

@@ -1,4 +1,5 @@
-import type { NormalizedMention } from '@barometer/core';
+import { type NormalizedMention, stripUnsafeOrNull } from '@barometer/core';
+import { cleanMention } from '../hygiene.ts';
 import { plainText, sanitiseHtml } from '../sanitise/sanitise-html.ts';
 import type { CommentFeedLink, ParsedFeed } from '../types.ts';
 import { parseFeedDate } from './dates.ts';
@@ -53,23 +54,25 @@ export function normaliseFeed(draft: FeedDraft, options: NormaliseOptions): Pars
     const published = parseFeedDate(d.dateRaw);
     const publishedMs =
       published !== null && published > options.now + FUTURE_TOLERANCE_MS ? options.now : published;
-    items.push({
-      externalId,
-      url: d.link && d.link.length <= MAX_URL ? d.link : null,
-      author: d.author ? cap(plainText(d.author), MAX_AUTHOR) || null : null,
-      title: titles[i]!,
-      text: bodies[i]!.text,
-      html: bodies[i]!.html,
-      publishedAt: publishedMs === null ? null : new Date(publishedMs).toISOString(),
-      publishedRaw: d.dateRaw ? cap(d.dateRaw, MAX_RAW_DATE) : null,
-      parentExternalId: d.parentId ? cap(d.parentId, 2048) : null,
-      rootExternalId: d.rootId ? cap(d.rootId, 2048) : null,
-    });
+    items.push(
+      cleanMention({
+        externalId,
+        url: d.link && d.link.length <= MAX_URL ? d.link : null,
+        author: d.author ? cap(plainText(d.author), MAX_AUTHOR) || null : null,
+        title: titles[i]!,
+        text: bodies[i]!.text,
+        html: bodies[i]!.html,
+        publishedAt: publishedMs === null ? null : new Date(publishedMs).toISOString(),
+        publishedRaw: d.dateRaw ? cap(d.dateRaw, MAX_RAW_DATE) : null,
+        parentExternalId: d.parentId ? cap(d.parentId, 2048) : null,
+        rootExternalId: d.rootId ? cap(d.rootId, 2048) : null,
+      }),
+    );
     if (d.commentFeed) commentFeeds.push({ externalId, url: d.commentFeed });
   });
   return {
     format: draft.format,
-    title: draft.title ? cap(plainText(draft.title), MAX_TITLE) || null : null,
+    title: draft.title ? stripUnsafeOrNull(cap(plainText(draft.title), MAX_TITLE) || null) : null,
     url: draft.url,
     items,
     ttlSeconds: draft.ttlSeconds,

@@ -36,6 +36,7 @@ import {
 } from './auth.ts';
 import { IssueList, IssueTriageBody, IssueTriageResult } from './issues.ts';
 import { ThreadDto } from './threads.ts';
+import { SourceListResponse } from './pipeline.ts';
 
 const WeekParams = z.object({ week: IsoWeek });
 
@@ -147,8 +148,8 @@ export const endpoints = {
 
   'GET /api/sources': {
     access: 'sources.read',
-    summary: 'Sources and their health',
-    response: { status: 200, body: Items(SourceDto) },
+    summary: 'Sources and their health, and whether they are being polled at all',
+    response: { status: 200, body: SourceListResponse },
   },
   'POST /api/sources': {
     access: 'sources.write',

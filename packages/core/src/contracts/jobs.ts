@@ -3,8 +3,11 @@ import { NormalizedMention } from '../mention.ts';
 import { IsoWeek } from '../reports/iso-week.ts';
 
 /**
- * Every background job: name -> queue, payload schema, retry policy. The worker's handler map is
- * a mapped type over this catalog, so a job without a handler does not compile.
+ * Every background job: name -> queue, payload schema, retry policy, and whether a failed job is
+ * kept in Redis for inspection (`keepFailed`). A payload that carries mention text is never kept
+ * once it fails: Redis would otherwise hold patients' words for a day, out of reach of retention
+ * and erasure. The worker's handler map is a mapped type over this catalog, so a job without a
+ * handler does not compile.
  */
 export const jobCatalog = {
   /** The scheduler tick: reads due sources from Postgres and enqueues their polls. */
@@ -12,11 +15,13 @@ export const jobCatalog = {
     queue: 'schedule',
     payload: z.object({}),
     attempts: 1,
+    keepFailed: true,
   },
   'source.poll': {
     queue: 'poll',
     payload: z.object({ sourceId: z.number().int().positive() }),
     attempts: 1, // polling failures are recorded on the source and retried by the schedule
+    keepFailed: true,
   },
   'mentions.ingest': {
     queue: 'ingest',
@@ -25,6 +30,9 @@ export const jobCatalog = {
       mentions: z.array(NormalizedMention).min(1).max(500),
     }),
     attempts: 8,
+    // Text: dropped on failure. The worker then forgets the source's validators, so the next
+    // poll fetches the items again from the feed.
+    keepFailed: false,
   },
   /** Re-scores stored mentions scored by an older scorer, one batch per job, oldest first. */
   'mentions.rescore': {
@@ -34,6 +42,7 @@ export const jobCatalog = {
       afterId: z.number().int().nonnegative(),
     }),
     attempts: 8,
+    keepFailed: true,
   },
   /** The detector's minute tick: rollups from mentions, then issues opened, updated, closed. */
   'issues.detect': {

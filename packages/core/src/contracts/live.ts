@@ -1,63 +1,72 @@
 import { z } from 'zod';
 import { LiveRoom } from '../auth/roles.ts';
-import { MentionDto, SourceDto, StoredMention } from './api.ts';
+import { MentionDto, SourceDto } from './api.ts';
+
+/** Events that read the same on the bus and in a browser. */
+const sharedEvents = [
+  /** Erased, deleted upstream or past retention: dashboards drop it. */
+  z.object({ type: z.literal('mention.deleted'), mentionId: z.number().int() }),
+  z.object({
+    type: z.literal('mention.assigned'),
+    mentionId: z.number().int(),
+    assignee: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+    by: z.object({ id: z.number().int(), name: z.string() }),
+  }),
+  z.object({ type: z.literal('source.updated'), source: SourceDto }),
+  z.object({ type: z.literal('source.deleted'), sourceId: z.number().int() }),
+  z.object({
+    type: z.enum(['issue.opened', 'issue.updated', 'issue.closed']),
+    issue: z.object({
+      id: z.number().int(),
+      title: z.string(),
+      severity: z.enum(['watch', 'alert', 'page']),
+      explanation: z.string(),
+    }),
+  }),
+  /** A conversation rose to watch, alert or page (it does not fire again until it rises). */
+  z.object({
+    type: z.literal('thread.escalated'),
+    thread: z.object({
+      sourceId: z.number().int(),
+      rootId: z.string(),
+      title: z.string(),
+      level: z.enum(['watch', 'alert', 'page']),
+      explanation: z.string(),
+    }),
+  }),
+  z.object({
+    type: z.enum(['alert.raised', 'alert.updated']),
+    alert: z.object({
+      id: z.number().int(),
+      title: z.string(),
+      severity: z.enum(['info', 'alert', 'page']),
+      status: z.enum(['open', 'acknowledged', 'resolved']),
+    }),
+  }),
+] as const;
 
 /**
- * Every live event, by name. The worker and the API publish them on the bus after a commit; the
- * API forwards each to the sockets allowed to see it, shaped for the reader (mentions redacted
- * for roles that may not read raw text). Later capabilities add their events here.
+ * Every live event a browser receives, by name. Later capabilities add their events here (and to
+ * the bus form below).
  */
-export function liveEventCatalog<M extends z.ZodType>(mention: M) {
-  return z.discriminatedUnion('type', [
-    z.object({ type: z.literal('mention.created'), mention }),
-    /** Re-scored, edited upstream, or changed by a person (state, tags, notes). */
-    z.object({ type: z.literal('mention.updated'), mention }),
-    z.object({
-      type: z.literal('mention.assigned'),
-      mentionId: z.number().int(),
-      assignee: z.object({ id: z.number().int(), name: z.string() }).nullable(),
-      by: z.object({ id: z.number().int(), name: z.string() }),
-    }),
-    z.object({ type: z.literal('source.updated'), source: SourceDto }),
-    z.object({ type: z.literal('source.deleted'), sourceId: z.number().int() }),
-    z.object({
-      type: z.enum(['issue.opened', 'issue.updated', 'issue.closed']),
-      issue: z.object({
-        id: z.number().int(),
-        title: z.string(),
-        severity: z.enum(['watch', 'alert', 'page']),
-        explanation: z.string(),
-      }),
-    }),
-    /** A conversation rose to watch, alert or page (it does not fire again until it rises). */
-    z.object({
-      type: z.literal('thread.escalated'),
-      thread: z.object({
-        sourceId: z.number().int(),
-        rootId: z.string(),
-        title: z.string(),
-        level: z.enum(['watch', 'alert', 'page']),
-        explanation: z.string(),
-      }),
-    }),
-    z.object({
-      type: z.enum(['alert.raised', 'alert.updated']),
-      alert: z.object({
-        id: z.number().int(),
-        title: z.string(),
-        severity: z.enum(['info', 'alert', 'page']),
-        status: z.enum(['open', 'acknowledged', 'resolved']),
-      }),
-    }),
-  ]);
-}
-
-/** What a browser receives for an event. */
-export const LiveEvent = liveEventCatalog(MentionDto);
+export const LiveEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('mention.created'), mention: MentionDto }),
+  /** Re-scored, edited upstream, or changed by a person (state, tags, notes). */
+  z.object({ type: z.literal('mention.updated'), mention: MentionDto }),
+  ...sharedEvents,
+]);
 export type LiveEvent = z.infer<typeof LiveEvent>;
 
-/** What travels on the bus: mentions as stored, shaped per reader by the API. */
-export const LiveBusEvent = liveEventCatalog(StoredMention);
+/**
+ * What travels on the bus (Redis pub/sub): mentions by id only, never their text, so Redis holds
+ * no patient's words. Each API instance loads the rows after commit and shapes them per reader
+ * (redacted unless the role reads raw text).
+ */
+export const LiveBusEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('mention.created'), mentionId: z.number().int() }),
+  z.object({ type: z.literal('mention.updated'), mentionId: z.number().int() }),
+  ...sharedEvents,
+]);
 export type LiveBusEvent = z.infer<typeof LiveBusEvent>;
 
 export type LiveEventType = LiveEvent['type'];

@@ -11,7 +11,11 @@ import { SCORER_MODEL_VERSION } from './version.ts';
 
 export type { Highlight } from './explain.ts';
 export { isValidNhsNumber } from './redaction/nhs-number.ts';
-export { redactPii } from './redaction/pii.ts';
+export {
+  compileIdentifierMask,
+  type RedactionOptions,
+  redactPii,
+} from './redaction/pii.ts';
 export type { MentionScore, ScoreInput, ScoreOptions } from './scorer.ts';
 
 /**

@@ -10,7 +10,7 @@ import { computeFlags, findRisks } from './flags/flags.ts';
 import { scoreLexicon } from './lexicon.ts';
 import { type CompiledModel, predict } from './model.ts';
 import { normaliseText } from './normalise.ts';
-import { redactPii } from './redaction/pii.ts';
+import { type RedactionOptions, redactPii } from './redaction/pii.ts';
 import { compileRules, firstHit } from './rule-table.ts';
 import { applyRules } from './rules.ts';
 import { tokenize } from './tokens.ts';
@@ -44,6 +44,8 @@ export interface ScoreInput {
 export interface ScoreOptions {
   /** The trust's own taxonomy (topic name -> keywords), from its profile. */
   taxonomy?: Taxonomy;
+  /** The trust's own identifier formats (hospital numbers) to redact as well. */
+  redaction?: RedactionOptions;
 }
 
 /** Sentiment and topics read at most this much: long articles are judged by their opening. */
@@ -131,7 +133,7 @@ export function createScorer(model: CompiledModel, version: string): Scorer {
       );
     }
 
-    const { redacted, found } = redactPii(full.slice(0, MAX_REDACTED_CHARS));
+    const { redacted, found } = redactPii(full.slice(0, MAX_REDACTED_CHARS), options?.redaction);
     const piiKinds = [...new Set(found.map((f) => f.kind))];
     const { flags, evidence } = computeFlags({
       text,

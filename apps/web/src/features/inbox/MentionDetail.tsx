@@ -7,6 +7,7 @@ import { TimeStamp } from '../../components/TimeStamp.tsx';
 import { TopicChips } from '../../components/TopicChips.tsx';
 import { ThreadView } from '../threads/ThreadView.tsx';
 import { highlightSegments } from './highlight-segments.ts';
+import { Untrusted, untrustedBlock } from '../../components/Untrusted.tsx';
 import { safeHttpUrl } from './safe-url.ts';
 
 export interface MentionDetailProps {
@@ -41,8 +42,15 @@ export function MentionDetail({ mention, now, onClose }: MentionDetailProps) {
     <aside className="detail" data-testid="mention-detail" aria-labelledby="detail-title">
       <header className="detail-head">
         <div className="detail-source">
-          <strong>{mention.sourceName}</strong>
-          {mention.author ? <span className="muted"> · {mention.author}</span> : null}
+          <strong>
+            <Untrusted text={mention.sourceName} />
+          </strong>
+          {mention.author ? (
+            <span className="muted">
+              {' '}
+              · <Untrusted text={mention.author} />
+            </span>
+          ) : null}
         </div>
         <button ref={closeRef} type="button" className="icon-button" onClick={onClose}>
           <span aria-hidden="true">✕</span>
@@ -50,8 +58,8 @@ export function MentionDetail({ mention, now, onClose }: MentionDetailProps) {
         </button>
       </header>
 
-      <h2 id="detail-title" className="detail-title">
-        {mention.title || 'Untitled mention'}
+      <h2 id="detail-title" className="detail-title" dir="auto">
+        {untrustedBlock(mention.title || 'Untitled mention')}
       </h2>
 
       <div className="judgement" data-testid="mention-judgement">
@@ -141,7 +149,7 @@ export function MentionDetail({ mention, now, onClose }: MentionDetailProps) {
             Patient details (NHS numbers, phone numbers, addresses) are hidden for your role.
           </p>
         )}
-        <p className="content-text">
+        <p className="content-text" dir="auto">
           {mention.text
             ? highlightSegments(mention.text, mention.highlights).map((segment, i) =>
                 segment.label ? (

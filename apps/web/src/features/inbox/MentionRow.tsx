@@ -5,6 +5,7 @@ import { SentimentBadge } from '../../components/SentimentBadge.tsx';
 import { TimeStamp } from '../../components/TimeStamp.tsx';
 import { TopicChips } from '../../components/TopicChips.tsx';
 import { alsoInText, type StoryPlace } from './story-groups.ts';
+import { Untrusted, untrustedBlock } from '../../components/Untrusted.tsx';
 
 export interface MentionRowProps {
   mention: MentionDto;
@@ -72,8 +73,13 @@ export const MentionRow = memo(function MentionRow({
         <FlagBadges mention={mention} />
         <SentimentBadge label={mention.sentimentLabel} score={mention.sentimentScore} />
         <span className="row-source" title={mention.sourceName}>
-          {mention.sourceName}
-          {mention.author ? <span className="muted"> · {mention.author}</span> : null}
+          <Untrusted text={mention.sourceName} />
+          {mention.author ? (
+            <span className="muted">
+              {' '}
+              · <Untrusted text={mention.author} />
+            </span>
+          ) : null}
         </span>
         {story?.role === 'lead' && onToggleStory && (
           <button
@@ -94,11 +100,13 @@ export const MentionRow = memo(function MentionRow({
           <TimeStamp value={mention.publishedAt ?? mention.fetchedAt} now={now} compact />
         </span>
       </div>
-      <h3 className="row-title" id={titleId}>
-        {mention.title || mention.text.slice(0, 300) || 'Untitled'}
+      <h3 className="row-title" id={titleId} dir="auto">
+        {untrustedBlock(mention.title || mention.text.slice(0, 300) || 'Untitled')}
       </h3>
       <div className="row-line row-body">
-        <span className="row-snippet">{mention.title ? mention.text.slice(0, 300) : ''}</span>
+        <span className="row-snippet" dir="auto">
+          {mention.title ? untrustedBlock(mention.text.slice(0, 300)) : ''}
+        </span>
         <TopicChips topics={mention.topics} max={3} />
       </div>
     </article>

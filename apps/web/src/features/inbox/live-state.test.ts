@@ -95,3 +95,13 @@ test('issue and thread escalation events are counted so the Issues page knows to
   expect(state.detectionCount).toBe(2);
   expect(state.mentions).toHaveLength(1);
 });
+
+test('a deleted mention leaves the live list, also when it arrived in the same batch', () => {
+  const deleted = (id: number): LiveEvent => ({
+    type: 'message',
+    message: { type: 'mention.deleted', mentionId: id },
+  });
+  const shown = applyLiveEvents(initialLiveState, [created(1), created(2)], 1000);
+  const after = applyLiveEvents(shown, [created(3), deleted(1), deleted(3)], 2000);
+  expect(after.mentions.map((m) => m.id)).toEqual([2]);
+});

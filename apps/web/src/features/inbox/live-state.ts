@@ -64,6 +64,7 @@ export function applyLiveEvents(
     lastError,
   } = state;
   const added = new Map<number, MentionDto>();
+  const removed = new Set<number>();
   let arrivedAt: Map<number, number> | null = null;
 
   for (const event of events) {
@@ -97,6 +98,10 @@ export function applyLiveEvents(
         added.set(message.mention.id, message.mention);
       } else if (message.type.startsWith('issue.') || message.type === 'thread.escalated') {
         detectionCount++;
+      } else if (message.type === 'mention.deleted') {
+        // Erased, deleted upstream or past retention: it leaves the screen.
+        added.delete(message.mentionId);
+        removed.add(message.mentionId);
       } else if (message.type === 'error') {
         lastError = message.error.message;
       }
@@ -104,6 +109,7 @@ export function applyLiveEvents(
   }
 
   let mentions = state.mentions;
+  if (removed.size > 0) mentions = mentions.filter((m) => !removed.has(m.id));
   if (added.size > 0) {
     const kept = mentions.filter((m) => !added.has(m.id));
     mentions = [...kept, ...added.values()];

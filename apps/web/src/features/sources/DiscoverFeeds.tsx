@@ -1,5 +1,6 @@
 import type { DiscoveredFeed } from '@barometer/core';
 import { type FormEvent, useState } from 'react';
+import { Untrusted } from '../../components/Untrusted.tsx';
 import { isMissingRoute } from '../../lib/api-client.ts';
 import { useDiscoverFeeds } from './use-source-mutations.ts';
 
@@ -59,7 +60,9 @@ export function DiscoverFeeds({ onPick }: { onPick: (feed: DiscoveredFeed) => vo
               <button type="button" className="link-button" onClick={() => onPick(feed)}>
                 Use
               </button>{' '}
-              <strong>{feed.title ?? 'Untitled feed'}</strong>{' '}
+              <strong>
+                <Untrusted text={feed.title ?? 'Untitled feed'} />
+              </strong>{' '}
               <span className="muted small break">{feed.url}</span>
             </li>
           ))}

@@ -3,10 +3,19 @@ import { AddSocialSourceForm } from './AddSocialSourceForm.tsx';
 import { AddSourceForm } from './AddSourceForm.tsx';
 import { type SourceAbilities, SourcesTable } from './SourcesTable.tsx';
 import { useLiveSources } from './use-live-sources.ts';
-import { useSources } from './use-sources.ts';
+import { outageMessage } from './source-health.ts';
+import { usePipelineHealth, useSources } from './use-sources.ts';
 
 export function SourcesPage() {
   const sources = useSources();
+  const pipeline = usePipelineHealth();
+  const loadError = sources.isError
+    ? {
+        message: sources.error.message,
+        status: (sources.error as { status?: number }).status,
+      }
+    : null;
+  const outage = outageMessage({ loadError, pipeline: pipeline.data });
   const session = useSession();
   useLiveSources();
   const permissions = session.data?.permissions ?? [];
@@ -18,9 +27,9 @@ export function SourcesPage() {
   return (
     <div className="page sources-page">
       <h1 className="page-title">Sources</h1>
-      {sources.isError && (
-        <div className="notice notice-error" role="alert">
-          Could not load sources: {sources.error.message}
+      {outage && (
+        <div className="notice notice-error" role="alert" data-testid="sources-outage">
+          {outage}
         </div>
       )}
       {sources.isPending ? (
@@ -30,7 +39,7 @@ export function SourcesPage() {
           No sources yet.{may.write && ' Add a news search or a feed below to start listening.'}
         </p>
       ) : (
-        <SourcesTable sources={sources.data ?? []} may={may} />
+        <SourcesTable sources={sources.data ?? []} may={may} outage={outage !== null} />
       )}
       {may.write && <AddSourceForm />}
       {may.write && <AddSocialSourceForm />}

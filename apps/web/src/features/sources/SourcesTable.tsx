@@ -1,12 +1,13 @@
 import type { SourceDto } from '@barometer/core';
 import { useState } from 'react';
 import { TimeStamp } from '../../components/TimeStamp.tsx';
+import { Untrusted } from '../../components/Untrusted.tsx';
 import { useNow } from '../../lib/use-now.ts';
 import { DeleteSourceDialog } from './DeleteSourceDialog.tsx';
 import { InlineEdit } from './InlineEdit.tsx';
 import { formatInterval, minutesInputValue, parseMinutes } from './poll-interval.ts';
 import { sourceFormErrors } from './source-draft.ts';
-import { plainError, STATUS_LABEL } from './source-health.ts';
+import { healthLabel, plainError } from './source-health.ts';
 import { usePollSourceNow, useUpdateSource } from './use-source-mutations.ts';
 
 /** What the signed-in person may do to sources, from their permissions. */
@@ -19,9 +20,12 @@ export interface SourceAbilities {
 export function SourcesTable({
   sources,
   may,
+  outage = false,
 }: {
   sources: readonly SourceDto[];
   may: SourceAbilities;
+  /** The stores or the worker are down: last known health is not vouched for. */
+  outage?: boolean;
 }) {
   const now = useNow();
   const update = useUpdateSource();
@@ -89,12 +93,17 @@ export function SourcesTable({
         <tbody>
           {sources.map((source) => {
             const error = plainError(source.lastError);
+            const health = healthLabel(source.status, outage);
             return (
               <tr key={source.id} data-testid="source-row" data-source-id={source.id}>
                 <th scope="row" data-label="Source">
                   <div className="source-name">
                     <InlineEdit
-                      display={<span data-testid="source-name">{source.name}</span>}
+                      display={
+                        <span data-testid="source-name">
+                          <Untrusted text={source.name} />
+                        </span>
+                      }
                       initial={source.name}
                       buttonText="Rename"
                       fieldLabel={`Name of ${source.name}`}
@@ -124,9 +133,7 @@ export function SourcesTable({
                   </div>
                 </th>
                 <td data-label="Health">
-                  <span className={`badge status status-${source.status}`}>
-                    {STATUS_LABEL[source.status]}
-                  </span>
+                  <span className={`badge status ${health.className}`}>{health.label}</span>
                   {source.consecutiveFailures > 1 && (
                     <span className="muted small block">
                       {source.consecutiveFailures} failures in a row

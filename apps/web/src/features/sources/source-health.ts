@@ -35,3 +35,29 @@ export function plainError(lastError: string | null): string | null {
   for (const [pattern, sentence] of PLAIN) if (pattern.test(lastError)) return sentence;
   return lastError;
 }
+
+/**
+ * What the Health column says. While the stores or the worker are down, a row's last known
+ * status (often "Healthy") is not news an officer can rely on, so it reads "Unknown".
+ */
+export function healthLabel(
+  status: SourceStatus,
+  outage: boolean,
+): { label: string; className: string } {
+  if (outage) return { label: 'Unknown (outage)', className: 'status-unknown' };
+  return { label: STATUS_LABEL[status], className: `status-${status}` };
+}
+
+/** Why the page cannot vouch for its rows: the request failed, or polling has stopped. */
+export function outageMessage(input: {
+  loadError: { status?: number; message: string } | null;
+  pipeline: { state: string; message: string | null } | undefined;
+}): string | null {
+  if (input.loadError) {
+    return input.loadError.status === 503
+      ? `${input.loadError.message} The sources below are as last seen.`
+      : `Could not load sources: ${input.loadError.message}`;
+  }
+  if (input.pipeline && input.pipeline.state !== 'running') return input.pipeline.message;
+  return null;
+}

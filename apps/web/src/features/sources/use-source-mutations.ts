@@ -30,7 +30,7 @@ export function useUpdateSource() {
       api.request(`/api/sources/${id}`, SourceDto, { method: 'PATCH', body }),
     onSuccess: (source) => {
       queryClient.setQueryData<{ items: SourceDto[] }>(queryKeys.sources.list(), (old) =>
-        old ? { items: old.items.map((s) => (s.id === source.id ? source : s)) } : old,
+        old ? { ...old, items: old.items.map((s) => (s.id === source.id ? source : s)) } : old,
       );
       return queryClient.invalidateQueries({ queryKey: queryKeys.sources.all });
     },

@@ -36,3 +36,33 @@ test('postcodes in lower case and hyphenated phone numbers are redacted', () => 
 test('only the NHS number whose check digit holds is redacted', () => {
   expect(redactPii('943 476 5919 and 943 476 5918').redacted).toBe('[NHS number] and 943 476 5918');
 });
+
+test('an NHS number written with dots, slashes or full-width digits is redacted', () => {
+  expect(redactPii('NHS 943.476.5919 thanks').redacted).toBe('NHS [NHS number] thanks');
+  expect(redactPii('NHS 943/476/5919').redacted).toBe('NHS [NHS number]');
+  expect(redactPii('番号 ９４３ ４７６ ５９１９ です').redacted).toBe('番号 [NHS number] です');
+  expect(redactPii('９４３．４７６．５９１９').found.map((f) => f.kind)).toEqual(['nhsNumber']);
+});
+
+test('full-width text with nothing to redact is returned exactly as written', () => {
+  expect(redactPii('待ち時間 ３ 時間').redacted).toBe('待ち時間 ３ 時間');
+});
+
+test('hospital numbers in the formats a trust configures are redacted, and only those', () => {
+  const options = { hospitalNumbers: ['RXN#######', '@@######'] };
+  expect(redactPii('my number is RXN1234567, ward 12', options).redacted).toBe(
+    'my number is [hospital number], ward 12',
+  );
+  expect(redactPii('ref ab123456 and rxn7654321', options).found.map((f) => f.kind)).toEqual([
+    'hospitalNumber',
+    'hospitalNumber',
+  ]);
+  // Part of a longer code, or without the trust's formats configured: left alone.
+  expect(redactPii('XRXN1234567 and AB1234567', options).found).toEqual([]);
+  expect(redactPii('my number is RXN1234567').found).toEqual([]);
+});
+
+test('a hospital-number mask that would match almost anything is refused', () => {
+  expect(() => redactPii('x1', { hospitalNumbers: ['###'] })).toThrow(/6-40 characters/);
+  expect(() => redactPii('x1', { hospitalNumbers: ['ABCDEFG'] })).toThrow(/including # or @/);
+});

@@ -4,10 +4,18 @@ import { isValidNhsNumber } from './nhs-number.ts';
 // that replaces it in the redacted copy. Order matters: NHS numbers are taken before phone
 // numbers (both are digit runs), and dates of birth before addresses.
 
-export type PiiKind = 'nhsNumber' | 'phone' | 'email' | 'postcode' | 'dateOfBirth' | 'address';
+export type PiiKind =
+  | 'nhsNumber'
+  | 'hospitalNumber'
+  | 'phone'
+  | 'email'
+  | 'postcode'
+  | 'dateOfBirth'
+  | 'address';
 
 export const PII_LABELS: Record<PiiKind, string> = {
   nhsNumber: '[NHS number]',
+  hospitalNumber: '[hospital number]',
   phone: '[phone]',
   email: '[email]',
   postcode: '[postcode]',
@@ -34,9 +42,9 @@ const DETECTORS: Detector[] = [
     re: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g,
   },
   {
-    // Ten digits, spaced or hyphenated any way, not part of a longer run of digits.
+    // Ten digits, spaced, hyphenated, dotted or slashed any way, not part of a longer run.
     kind: 'nhsNumber',
-    re: /(?<!\d[ -]?)\d(?:[ -]?\d){9}(?![ -]?\d)/g,
+    re: /(?<!\d[ .\-/]?)\d(?:[ .\-/]?\d){9}(?![ .\-/]?\d)/g,
     accept: (m) => isValidNhsNumber(m.replace(/\D/g, '')),
   },
   {
@@ -84,13 +92,60 @@ export interface RedactionResult {
 
 const QUICK_REJECT = /[\d@]/;
 
+/** What a trust adds to the built-in detectors. */
+export interface RedactionOptions {
+  /** The trust's hospital-number formats as masks (see `compileIdentifierMask`). */
+  hospitalNumbers?: readonly string[];
+}
+
+// Full-width forms (U+FF01-FF5E, the ideographic space) typed on phones with CJK keyboards read
+// as ASCII to a person; folding them first lets every detector see "９４３" as "943".
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/g;
+function foldFullWidth(text: string): string {
+  return text.replace(FULL_WIDTH, (c) =>
+    c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
+}
+
+const masks = new Map<string, RegExp>();
+
+/**
+ * A hospital-number format as a mask: `#` a digit, `@` a letter, anything else itself (letters
+ * in any case). "RXN#######" is RXN and seven digits; "@@######" two letters and six digits.
+ * Masks are not regular expressions, so a configured one cannot be slow or match everything.
+ */
+export function compileIdentifierMask(mask: string): RegExp {
+  const cached = masks.get(mask);
+  if (cached) return cached;
+  if (!/[#@]/.test(mask) || mask.length < 6 || mask.length > 40) {
+    throw new Error(`hospital-number mask "${mask}" needs 6-40 characters including # or @`);
+  }
+  const body = [...mask]
+    .map((c) => {
+      if (c === '#') return '\\d';
+      if (c === '@') return '[A-Za-z]';
+      return c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+    })
+    .join('');
+  const re = new RegExp(`(?<![A-Za-z0-9])${body}(?![A-Za-z0-9])`, 'gi');
+  masks.set(mask, re);
+  return re;
+}
+
 /** Finds patient-identifying data and returns a copy with each item replaced by its label. */
-export function redactPii(text: string): RedactionResult {
+export function redactPii(input: string, options: RedactionOptions = {}): RedactionResult {
+  FULL_WIDTH.lastIndex = 0;
+  const text = FULL_WIDTH.test(input) ? foldFullWidth(input) : input;
   // Every pattern needs a digit or an @: most posts have neither and skip the work.
-  if (!QUICK_REJECT.test(text)) return { redacted: text, found: [] };
+  if (!QUICK_REJECT.test(text)) return { redacted: input, found: [] };
+  // The trust's own formats first: a hospital number can also look like a phone number.
+  const local: Detector[] = (options.hospitalNumbers ?? []).map((mask) => ({
+    kind: 'hospitalNumber',
+    re: compileIdentifierMask(mask),
+  }));
   const found: PiiMatch[] = [];
   let redacted = text;
-  for (const d of DETECTORS) {
+  for (const d of [...local, ...DETECTORS]) {
     d.re.lastIndex = 0;
     redacted = redacted.replace(d.re, (m) => {
       if (d.accept && !d.accept(m)) return m;
@@ -98,5 +153,6 @@ export function redactPii(text: string): RedactionResult {
       return PII_LABELS[d.kind];
     });
   }
-  return { redacted, found };
+  // Nothing found: the text as written, full-width characters and all.
+  return { redacted: found.length === 0 ? input : redacted, found };
 }

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { isDatabaseUnavailable } from './database-unavailable.ts';
+import { isDatabaseUnavailable } from './unavailable.ts';
 
 function withCode(message: string, code: string): Error {
   return Object.assign(new Error(message), { code });
@@ -22,4 +22,11 @@ test('query errors and other failures are not outages', () => {
   expect(isDatabaseUnavailable(withCode('syntax error', '42601'))).toBe(false);
   expect(isDatabaseUnavailable(new Error('invalid payload for job mentions.ingest'))).toBe(false);
   expect(isDatabaseUnavailable('ECONNREFUSED')).toBe(false);
+});
+
+test('a query that got no answer in time, or a statement Postgres cancelled as too slow, is an outage', () => {
+  expect(isDatabaseUnavailable(new Error('Query read timeout'))).toBe(true);
+  expect(
+    isDatabaseUnavailable(withCode('canceling statement due to statement timeout', '57014')),
+  ).toBe(true);
 });

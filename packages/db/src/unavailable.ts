@@ -12,6 +12,7 @@ const CONNECTION_ERROR_CODES = new Set([
   '08001',
   '08003',
   '08006',
+  '57014', // query_canceled: statement_timeout fired, the database is too slow to answer
 ]);
 
 /** True when an error (or one it wraps) says the database is unreachable, not that we erred. */
@@ -21,7 +22,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const code = (current as Error & { code?: unknown }).code;
     if (typeof code === 'string' && CONNECTION_ERROR_CODES.has(code)) return true;
     if (
-      /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(
+      /Connection terminated|connection timeout|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|Cannot use a pool after calling end/i.test(
         current.message,
       )
     ) {
