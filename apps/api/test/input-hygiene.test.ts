@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 test('a NUL byte in a filter is a 400 in plain words, not a 500', async () => {
-  const res = await env.app.inject({ method: 'GET', url: '/api/mentions?q=ward%00drop' });
+  const res = await env.inject({ method: 'GET', url: '/api/mentions?q=ward%00drop' });
   expect(res.statusCode).toBe(400);
   expect(res.json()).toEqual({
     error: {
@@ -32,7 +32,7 @@ test('a NUL byte in a filter is a 400 in plain words, not a 500', async () => {
 
 test('a NUL or control character in a source name is refused and nothing is saved', async () => {
   for (const name of ['North\u0000field', 'North\u001bfield']) {
-    const res = await env.app.inject({
+    const res = await env.inject({
       method: 'POST',
       url: '/api/sources',
       payload: { name, url: 'https://news.example/new.rss' },
@@ -46,13 +46,13 @@ test('a NUL or control character in a source name is refused and nothing is save
 });
 
 test('a NUL in a path parameter is refused too', async () => {
-  const res = await env.app.inject({ method: 'GET', url: '/api/sources/1%00' });
+  const res = await env.inject({ method: 'GET', url: '/api/sources/1%00' });
   expect(res.statusCode).toBe(400);
   expect(res.json().error.code).toBe('control_character');
 });
 
 test('ordinary text with new lines and other scripts is accepted', async () => {
-  const res = await env.app.inject({
+  const res = await env.inject({
     method: 'POST',
     url: '/api/sources',
     payload: { name: 'Ysbyty — مستشفى\tfeed', url: 'https://news.example/cy.rss' },
@@ -73,7 +73,7 @@ test('a half-sent request body is dropped at the request deadline', async () => 
   });
   socket.on('error', () => {});
   socket.write(
-    'POST /api/sources HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{"name":',
+    `POST /api/sources HTTP/1.1\r\nHost: ${new URL(base).host}\r\nCookie: ${env.cookie}\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{"name":`,
   );
   // Generous: the deadline is 800 ms; a server without one keeps the socket for minutes.
   await vi.waitFor(() => expect(closed).toBe(true), { timeout: 10_000, interval: 50 });
@@ -81,7 +81,7 @@ test('a half-sent request body is dropped at the request deadline', async () => 
 });
 
 test('an idle live socket outlives the HTTP connection deadline that closes an idle keep-alive', async () => {
-  const client = await connectLive(base.replace(/^http/, 'ws'), null);
+  const client = await connectLive(base.replace(/^http/, 'ws'), null, { cookie: env.cookie });
   const { port } = new URL(base);
   const keepAlive = connect(Number(port), '127.0.0.1');
   let closed = false;
@@ -93,7 +93,9 @@ test('an idle live socket outlives the HTTP connection deadline that closes an i
   keepAlive.on('data', (d) => {
     got += String(d);
   });
-  keepAlive.write('GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\n\r\n');
+  keepAlive.write(
+    `GET /api/health HTTP/1.1\r\nHost: ${new URL(base).host}\r\nConnection: keep-alive\r\n\r\n`,
+  );
   // Opened after the live socket and as quiet since: once the server has closed it, the live
   // socket has been idle longer than the deadline.
   await vi.waitFor(() => expect(closed, got).toBe(true), { timeout: 10_000, interval: 50 });

@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 test('sources say polling has stopped when the scheduler has not ticked, and running once it has', async () => {
-  const stalled = await env.app.inject({ method: 'GET', url: '/api/sources' });
+  const stalled = await env.inject({ method: 'GET', url: '/api/sources' });
   expect(stalled.statusCode).toBe(200);
   expect(stalled.json().items).toHaveLength(1);
   expect(stalled.json().pipeline).toEqual({
@@ -23,7 +23,7 @@ test('sources say polling has stopped when the scheduler has not ticked, and run
   });
 
   await recordHeartbeat(env.publisher, schedulerHeartbeatKey(env.prefix));
-  const running = await env.app.inject({ method: 'GET', url: '/api/sources' });
+  const running = await env.inject({ method: 'GET', url: '/api/sources' });
   expect(running.json().pipeline).toMatchObject({ state: 'running', message: null });
 });
 
@@ -33,7 +33,7 @@ test('a scheduler tick older than the stale limit reads as stalled with its time
     schedulerHeartbeatKey(env.prefix),
     new Date(Date.now() - 5 * 60_000),
   );
-  const res = await env.app.inject({ method: 'GET', url: '/api/sources' });
+  const res = await env.inject({ method: 'GET', url: '/api/sources' });
   expect(res.json().pipeline.state).toBe('stalled');
   expect(res.json().pipeline.message).toMatch(/^Sources have not been checked since \d\d:\d\d: /);
 });

@@ -35,9 +35,10 @@ test('a back-fill storm is served a few at a time, turns the rest away to retry,
     batch: 100,
   });
   const wsBase = api!.url.replace(/^http/, 'ws');
-  const storm = Array.from({ length: CLIENTS }, () => catchUp(wsBase, 0));
+  const storm = Array.from({ length: CLIENTS }, () => catchUp(wsBase, 0, env.cookie));
   // The API's own reads are not stuck behind the back-fills.
   const during = await fetch(`${api!.url}/api/mentions?limit=50`, {
+    headers: { cookie: env.cookie },
     signal: AbortSignal.timeout(15_000),
   });
   expect(during.status).toBe(200);

@@ -1,3 +1,4 @@
+import { addSignedInUser } from '@barometer/db/testing';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { childEnv, createWorkerTestEnv, type WorkerTestEnv } from './helpers.ts';
 import { tallyMentions } from './reliability/fixtures.ts';
@@ -25,9 +26,11 @@ let proxy: TcpProxy | undefined;
 let worker: ChildHandle | undefined;
 let workerExit: Promise<number | null>;
 let api: ApiProcess | undefined;
+let cookie = '';
 
 beforeAll(async () => {
   env = await createWorkerTestEnv('rel_pg_hole');
+  ({ cookie } = await addSignedInUser(env.database.pool, ['officer']));
   const viaProxy = await proxyPostgres(env.config.DATABASE_URL);
   proxy = viaProxy.proxy;
   const common = childEnv(env, { DATABASE_URL: viaProxy.url, ...TIMEOUTS });
@@ -56,7 +59,10 @@ afterAll(async () => {
 
 async function getJson(path: string): Promise<{ status: number; body: unknown }> {
   // Our own generous bound: a hung answer fails the test rather than hanging it.
-  const res = await fetch(`${api!.url}${path}`, { signal: AbortSignal.timeout(10_000) });
+  const res = await fetch(`${api!.url}${path}`, {
+    headers: { cookie },
+    signal: AbortSignal.timeout(10_000),
+  });
   return { status: res.status, body: await res.json() };
 }
 

@@ -10,9 +10,10 @@ export interface CatchUp {
 
 type Attempt = { ids: number[] } | 'busy' | 'dropped';
 
-function attempt(wsBase: string, lastId: number): Promise<Attempt> {
+function attempt(wsBase: string, lastId: number, cookie: string): Promise<Attempt> {
   return new Promise((resolve) => {
-    const socket = new WebSocket(`${wsBase}/api/live`);
+    const origin = wsBase.replace(/^ws/, 'http');
+    const socket = new WebSocket(`${wsBase}/api/live`, { origin, headers: { cookie } });
     const ids: number[] = [];
     socket.on('open', () => socket.send(JSON.stringify({ type: 'resume', lastId })));
     socket.on('message', (data) => {
@@ -34,10 +35,10 @@ function attempt(wsBase: string, lastId: number): Promise<Attempt> {
  * A dashboard resuming after `lastId` as the web app does: turned away or dropped, it backs off
  * with jitter and tries again, until it has its back-fill.
  */
-export async function catchUp(wsBase: string, lastId: number): Promise<CatchUp> {
+export async function catchUp(wsBase: string, lastId: number, cookie: string): Promise<CatchUp> {
   let turnedAway = 0;
   for (let tries = 1; ; tries++) {
-    const result = await attempt(wsBase, lastId);
+    const result = await attempt(wsBase, lastId, cookie);
     if (typeof result === 'object') return { ids: result.ids, turnedAway };
     if (result === 'busy') turnedAway++;
     const backoff = Math.min(2000, 100 * 2 ** tries) * (0.5 + Math.random());
