@@ -12,6 +12,7 @@ import { registerInputHygiene } from './plugins/input-hygiene.ts';
 import { registerSecurity } from './plugins/security.ts';
 import { route, websocketRoute } from './route-table.ts';
 import * as audit from './routes/audit.ts';
+import * as erasures from './routes/erasures.ts';
 import * as health from './routes/health.ts';
 import * as issues from './routes/issues.ts';
 import * as mentions from './routes/mentions.ts';
@@ -119,6 +120,7 @@ export async function buildApp(
   route(app, 'GET /api/reports/weeks/:week/mentions.csv', reports.mentionsExport(deps));
   route(app, 'GET /api/reports/weeks/:week/report.pdf', reports.pdf(deps));
   route(app, 'POST /api/reports/weeks/:week/rebuild', reports.rebuild(deps));
+  route(app, 'POST /api/erasures', erasures.erase(deps));
   route(app, 'GET /api/docs', async () => app.swagger());
   websocketRoute(app, 'GET /api/live', (socket, req) => {
     const viewer = requireViewer(req);

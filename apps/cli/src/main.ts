@@ -10,6 +10,7 @@ const commands = {
   user: () => import('./commands/user.ts'),
   pull: () => import('./commands/pull.ts'),
   report: () => import('./commands/report.ts'),
+  erase: () => import('./commands/erase.ts'),
 } as const;
 
 type CommandName = keyof typeof commands;

@@ -27,6 +27,8 @@ const WorkerEnv = ServiceEnv.extend({
   REPORT_RECIPIENTS: emailList,
   /** Where people open the dashboard, for the links in e-mails. */
   PUBLIC_URL: z.string().url().default('http://127.0.0.1:3000'),
+  /** Mentions are deleted this many months after they were collected (UK GDPR: no longer than needed). */
+  MENTION_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
 });
 export type WorkerConfig = z.infer<typeof WorkerEnv>;
 

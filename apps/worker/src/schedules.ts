@@ -9,4 +9,6 @@ export const schedules: readonly Schedule[] = [
   { job: 'issues.detect', cron: '* * * * *', timeZone: 'UTC' },
   // The weekly barometer for the week just ended, Monday 07:00 London time.
   { job: 'report.build', cron: '0 7 * * 1', timeZone: 'Europe/London' },
+  // Retention at 03:30 London time, when nobody is triaging.
+  { job: 'mentions.retention', cron: '30 3 * * *', timeZone: 'Europe/London' },
 ];

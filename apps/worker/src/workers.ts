@@ -21,6 +21,7 @@ import { runDetectionTick } from './jobs/issues-detect.ts';
 import { ingestMentions } from './jobs/mentions-ingest.ts';
 import { rescoreMentions } from './jobs/mentions-rescore.ts';
 import { buildReport } from './jobs/report-build.ts';
+import { purgeOldMentions } from './jobs/mentions-retention.ts';
 import { pollSource } from './jobs/source-poll.ts';
 import { schedulePolls } from './jobs/sources-schedule.ts';
 
@@ -40,6 +41,7 @@ const handlers: { [N in JobName]: Handler<N> } = {
     await runDetectionTick(payload, ctx, deps);
   },
   'report.build': buildReport,
+  'mentions.retention': purgeOldMentions,
 };
 
 /** Per queue: polls wait on the network, ingest on Postgres; both overlap well. */

@@ -20,4 +20,5 @@ export { type LiveSubscription, publishLive, subscribeLive } from './live.ts';
 export { acquireLock, claimEpoch, type Lock } from './locks.ts';
 export { putOnce, takeOnce } from './one-time.ts';
 export { installSchedules, nextScheduledRuns, type Schedule } from './schedules.ts';
+export { scrubQueuedMentions } from './scrub.ts';
 export { isRedisUnavailable } from './unavailable.ts';

@@ -7,6 +7,7 @@ export * from './ensure-database.ts';
 export * from './migrate.ts';
 export * from './queries/audit.ts';
 export * from './queries/detection.ts';
+export * from './queries/mention-removal.ts';
 export * from './queries/mentions.ts';
 export * from './queries/report-export.ts';
 export * from './queries/report-input.ts';

@@ -1,4 +1,4 @@
-import { acquireLock, enqueueMany, redisKeyValueStore } from '@barometer/bus';
+import { acquireLock, enqueueMany, publishLive, redisKeyValueStore } from '@barometer/bus';
 import { type ConnectorPollResult, cleanMention, connectorFor } from '@barometer/connectors';
 import {
   feedHttpPolicy,
@@ -9,6 +9,7 @@ import {
   outcomeAfterFailure,
   outcomeAfterSuccess,
   quotaDay,
+  roomsFor,
   YOUTUBE_DAILY_QUOTA,
 } from '@barometer/core';
 import {
@@ -141,9 +142,7 @@ export async function pollSource(
     // Enqueue before recording success: if this fails, the poll is retried by the schedule.
     await enqueueMany(deps.queues, 'mentions.ingest', batches);
     if (result.quotaUnits) await addQuotaUnits(db, source.id, day, result.quotaUnits);
-    if (result.deletedExternalIds?.length) {
-      await markMentionsDeleted(db, source.id, result.deletedExternalIds);
-    }
+    await hideDeletedUpstream(deps, source.id, result.deletedExternalIds ?? [], log);
     // The cursor moves only after the items before it are queued, so a crash loses nothing.
     if (result.cursor !== undefined) await savePollCursor(db, source.id, result.cursor);
     log.info({ items: result.mentions.length, kept: items.length }, 'polled source');
@@ -152,4 +151,24 @@ export async function pollSource(
   }
   const outcome = outcomeAfterSuccess(source.pollIntervalSeconds, result.cache, new Date());
   await recordPollSuccess(db, source.id, { ...result.validators, nextPollAt: outcome.nextPollAt });
+}
+
+/**
+ * Posts the platform reports deleted are hidden at once (deleted_at) and taken off every
+ * dashboard; the nightly retention job then removes their rows, text and all.
+ */
+async function hideDeletedUpstream(
+  deps: Pick<WorkerDeps, 'database' | 'redis' | 'config'>,
+  sourceId: number,
+  externalIds: string[],
+  log: JobContext['log'],
+): Promise<void> {
+  const ids = await markMentionsDeleted(deps.database.pool, sourceId, externalIds);
+  if (ids.length === 0) return;
+  log.info({ deleted: ids.length }, 'hid mentions deleted upstream');
+  await publishLive(deps.redis, deps.config.REDIS_PREFIX, {
+    kind: 'events',
+    rooms: roomsFor('mentions.read'),
+    events: ids.map((mentionId) => ({ type: 'mention.deleted' as const, mentionId })),
+  });
 }

@@ -29,6 +29,8 @@ export const PERMISSIONS = [
   'reports.read',
   /** Replace a stored week's report with a fresh count (audited). */
   'reports.rebuild',
+  /** Remove one person's mentions everywhere (UK GDPR erasure). */
+  'mentions.erase',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;
@@ -65,6 +67,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'docs.read',
     'reports.read',
     'reports.rebuild',
+    'mentions.erase',
   ],
 };
 

@@ -259,3 +259,20 @@ export const ScorerStatus = z.object({
   mentionsOnCurrentVersion: z.number().int(),
 });
 export type ScorerStatus = z.infer<typeof ScorerStatus>;
+
+/** One person's mentions to remove everywhere: by their handle, on one source or all. */
+export const ErasureBody = z
+  .object({
+    author: z.string().trim().min(1, 'Give the author’s handle or name').max(512),
+    sourceId: z.number().int().positive().optional(),
+  })
+  .strict();
+export type ErasureBody = z.infer<typeof ErasureBody>;
+
+export const ErasureResult = z.object({
+  /** Stored mentions removed. */
+  mentionsDeleted: z.number().int(),
+  /** Mentions removed from jobs still waiting in the queue. */
+  queuedRemoved: z.number().int(),
+});
+export type ErasureResult = z.infer<typeof ErasureResult>;

@@ -5,6 +5,8 @@ import { ReportWeekList, ReportWeekResponse } from '../reports/week-list.ts';
 import {
   DiscoverBody,
   DiscoveredFeed,
+  ErasureBody,
+  ErasureResult,
   IdParams,
   MentionDto,
   MentionListQuery,
@@ -294,6 +296,12 @@ export const endpoints = {
     summary: 'Count a finished week again and replace its stored report (audited)',
     params: WeekParams,
     response: { status: 200, body: ReportWeekResponse },
+  },
+  'POST /api/erasures': {
+    access: 'mentions.erase',
+    summary: 'Remove one person’s mentions everywhere (rows, queued jobs, dashboards), audited',
+    body: ErasureBody,
+    response: { status: 200, body: ErasureResult },
   },
 
   'GET /api/docs': { access: 'docs.read', summary: 'This API as OpenAPI 3' },

@@ -34,6 +34,13 @@ export const jobCatalog = {
     // poll fetches the items again from the feed.
     keepFailed: false,
   },
+  /** Deletes mentions older than the retention period (nightly), counts in the audit log. */
+  'mentions.retention': {
+    queue: 'schedule',
+    payload: z.object({}),
+    attempts: 3,
+    keepFailed: true,
+  },
   /** Re-scores stored mentions scored by an older scorer, one batch per job, oldest first. */
   'mentions.rescore': {
     queue: 'ingest',
