@@ -10,6 +10,7 @@ export * from './contracts/live.ts';
 export * from './contracts/threads.ts';
 export * from './detection/index.ts';
 export * from './contracts/pipeline.ts';
+export * from './detection/index.ts';
 export * from './env.ts';
 export * from './feed/index.ts';
 export * from './mention.ts';

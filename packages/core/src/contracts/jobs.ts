@@ -56,6 +56,7 @@ export const jobCatalog = {
     queue: 'schedule',
     payload: z.object({}),
     attempts: 1, // the next minute's run recomputes everything it would have done
+    keepFailed: true,
   },
   /**
    * The weekly barometer: stores the week's snapshot and e-mails managers. The Monday schedule
