@@ -127,11 +127,23 @@ try {
     }));
     void enqueueMany(queues, 'mentions.ingest', [{ payload: { sourceId: source.id, mentions } }]);
   }, 100);
-  const stored = async () =>
-    Number((await database.pool.query('select count(*)::int as n from mentions')).rows[0].n);
+  // Recovery is timed to a marker batch enqueued at the moment of recovery: the figure is how
+  // long until that batch is stored (it waits behind whatever queued up during the fault), so a
+  // commit already in flight when the fault struck cannot pass for recovery.
+  let markerNo = 0;
   const resumed = async (from: number) => {
-    const before = await stored();
-    await until(async () => (await stored()) > before, 120_000, 'ingest to resume');
+    const id = `marker-${markerNo++}`;
+    const mention = mentionToStore(id, `Northfield General marker ${id}`, score).mention;
+    await enqueueMany(queues, 'mentions.ingest', [
+      { payload: { sourceId: source.id, mentions: [mention] } },
+    ]);
+    await until(
+      async () =>
+        (await database.pool.query('select 1 from mentions where external_id = $1', [id]))
+          .rowCount === 1,
+      120_000,
+      `${id} to be stored`,
+    );
     return Date.now() - from;
   };
   await resumed(Date.now()); // the worker is up and ingesting

@@ -136,13 +136,38 @@ export function createLiveHub(deps: {
     try {
       if (lastId === null) return { latest: await latestMentionId(backfillPool), missed: [] };
       if (!can(client.viewer.roles, 'mentions.read')) return { latest: lastId, missed: [] };
-      return {
-        latest: lastId,
-        missed: await listMentionsAfter(backfillPool, lastId, LIVE_BACKFILL_LIMIT),
-      };
+      return { latest: lastId, missed: await missedAfter(lastId) };
     } finally {
       release();
     }
+  }
+
+  // A reconnect storm resumes many readers from the same id at once: they share one query, and
+  // (below) each mention's frame is built once per text view, not once per reader.
+  const inFlight = new Map<number, Promise<StoredMention[]>>();
+  const frames = new WeakMap<StoredMention, { raw?: string; redacted?: string }>();
+
+  function missedAfter(lastId: number): Promise<StoredMention[]> {
+    let query = inFlight.get(lastId);
+    if (!query) {
+      query = listMentionsAfter(backfillPool, lastId, LIVE_BACKFILL_LIMIT).finally(() =>
+        inFlight.delete(lastId),
+      );
+      inFlight.set(lastId, query);
+    }
+    return query;
+  }
+
+  function backfillFrame(client: Client, mention: StoredMention): string {
+    const cached = frames.get(mention) ?? {};
+    const view = client.rawText ? 'raw' : 'redacted';
+    let data = cached[view];
+    if (data === undefined) {
+      data = frame(shapeFor(client, { type: 'mention.created', mention }));
+      cached[view] = data;
+      frames.set(mention, cached);
+    }
+    return data;
   }
 
   async function resume(client: Client, lastId: number | null): Promise<void> {
@@ -163,8 +188,7 @@ export function createLiveHub(deps: {
       const missed = loaded.missed;
       truncated = missed.filter((m) => m.id > lastId).length >= LIVE_BACKFILL_LIMIT;
       for (const mention of missed) {
-        const event = { type: 'mention.created' as const, mention };
-        await sendPaced(client, frame(shapeFor(client, event)));
+        await sendPaced(client, backfillFrame(client, mention));
         sent.add(mention.id);
         highest = Math.max(highest ?? 0, mention.id);
       }
