@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { SecretKeyEnv } from './secret-key.ts';
 import { compileIdentifierMask, type RedactionOptions } from './scoring/redaction/pii.ts';
+import { SecretKeyEnv } from './secret-key.ts';
 
 /** "true"/"1" or "false"/"0", as environment variables spell booleans. */
 export const booleanFlag = z

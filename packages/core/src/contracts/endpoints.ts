@@ -39,6 +39,7 @@ import {
 import { IssueList, IssueTriageBody, IssueTriageResult } from './issues.ts';
 import { ThreadDto } from './threads.ts';
 import { SourceListResponse } from './pipeline.ts';
+import { ThreadDto } from './threads.ts';
 
 const WeekParams = z.object({ week: IsoWeek });
 

@@ -5,9 +5,9 @@ import { activeFlags } from '../../components/flags.ts';
 import { SentimentBadge } from '../../components/SentimentBadge.tsx';
 import { TimeStamp } from '../../components/TimeStamp.tsx';
 import { TopicChips } from '../../components/TopicChips.tsx';
+import { Untrusted, untrustedBlock } from '../../components/Untrusted.tsx';
 import { ThreadView } from '../threads/ThreadView.tsx';
 import { highlightSegments } from './highlight-segments.ts';
-import { Untrusted, untrustedBlock } from '../../components/Untrusted.tsx';
 import { safeHttpUrl } from './safe-url.ts';
 
 export interface MentionDetailProps {

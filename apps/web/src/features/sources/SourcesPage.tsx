@@ -2,8 +2,8 @@ import { useSession } from '../session/use-session.ts';
 import { AddSocialSourceForm } from './AddSocialSourceForm.tsx';
 import { AddSourceForm } from './AddSourceForm.tsx';
 import { type SourceAbilities, SourcesTable } from './SourcesTable.tsx';
-import { useLiveSources } from './use-live-sources.ts';
 import { outageMessage } from './source-health.ts';
+import { useLiveSources } from './use-live-sources.ts';
 import { usePipelineHealth, useSources } from './use-sources.ts';
 
 export function SourcesPage() {
