@@ -20,8 +20,8 @@ import type { JobContext, WorkerDeps } from './context.ts';
 import { runDetectionTick } from './jobs/issues-detect.ts';
 import { ingestMentions } from './jobs/mentions-ingest.ts';
 import { rescoreMentions } from './jobs/mentions-rescore.ts';
-import { buildReport } from './jobs/report-build.ts';
 import { purgeOldMentions } from './jobs/mentions-retention.ts';
+import { buildReport } from './jobs/report-build.ts';
 import { pollSource } from './jobs/source-poll.ts';
 import { schedulePolls } from './jobs/sources-schedule.ts';
 

@@ -37,7 +37,6 @@ import {
   UserUpdateBody,
 } from './auth.ts';
 import { IssueList, IssueTriageBody, IssueTriageResult } from './issues.ts';
-import { ThreadDto } from './threads.ts';
 import { SourceListResponse } from './pipeline.ts';
 import { ThreadDto } from './threads.ts';
 

@@ -70,6 +70,7 @@ export const jobCatalog = {
       requestedBy: z.number().int().positive().nullable().default(null),
     }),
     attempts: 3,
+    keepFailed: true,
   },
 } as const;
 

@@ -4,8 +4,8 @@ import { FlagBadges } from '../../components/FlagBadges.tsx';
 import { SentimentBadge } from '../../components/SentimentBadge.tsx';
 import { TimeStamp } from '../../components/TimeStamp.tsx';
 import { TopicChips } from '../../components/TopicChips.tsx';
-import { alsoInText, type StoryPlace } from './story-groups.ts';
 import { Untrusted, untrustedBlock } from '../../components/Untrusted.tsx';
+import { alsoInText, type StoryPlace } from './story-groups.ts';
 
 export interface MentionRowProps {
   mention: MentionDto;
