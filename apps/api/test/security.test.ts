@@ -130,6 +130,9 @@ describe('patient-identifying text', () => {
     expect(body).not.toContain('943 476 5919');
     expect(body).not.toContain('07700 900123');
     expect(body).toContain('[NHS number]');
+    // The officer's view of a flagged mention's raw text is in the audit log; the manager's is not.
+    const views = await listAudit(env.database.pool, { action: 'mention.viewed-raw', limit: 10 });
+    expect(views.map((v) => [v.subjectId, v.actorUserId])).toEqual([[String(id), officer.userId]]);
   });
 
   test('is redacted on the live stream for roles that may not read it', async () => {

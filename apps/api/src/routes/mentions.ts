@@ -1,8 +1,8 @@
 import { can, redactionOptions, viewMention } from '@barometer/core';
-import { getMention, listMentions } from '@barometer/db';
+import { getMention, listMentions, recordAudit } from '@barometer/db';
 import type { ApiDeps } from '../deps.ts';
 import { notFound } from '../http-error.ts';
-import { requireViewer } from '../plugins/auth.ts';
+import { actorOf, requireViewer } from '../plugins/auth.ts';
 import type { RouteHandler } from '../route-table.ts';
 
 type Deps = Pick<ApiDeps, 'database' | 'config'>;
@@ -25,6 +25,17 @@ export function show(deps: Deps): RouteHandler<'GET /api/mentions/:id'> {
     const raw = can(requireViewer(req).roles, 'mentions.read-raw');
     const mention = await getMention(deps.database.pool, req.params.id);
     if (!mention) throw notFound('mention');
+    // Opening a flagged mention's text as written (patient details, a safeguarding account) is
+    // itself recorded: who read it, and when.
+    const { flags } = mention;
+    if (raw && (flags.safeguarding || flags.patientSafety || flags.pii)) {
+      await recordAudit(deps.database.pool, actorOf(req), {
+        action: 'mention.viewed-raw',
+        subjectType: 'mention',
+        subjectId: mention.id,
+        after: { flags: Object.keys(flags).filter((f) => flags[f as keyof typeof flags]) },
+      });
+    }
     return viewMention(mention, { raw, redaction: redactionOptions(deps.config) });
   };
 }
