@@ -31,6 +31,12 @@ export const PERMISSIONS = [
   'reports.rebuild',
   /** Remove one person's mentions everywhere (UK GDPR erasure). */
   'mentions.erase',
+  /** See alerts and their timelines (redacted text only). */
+  'alerts.read',
+  /** Acknowledge or resolve an alert. */
+  'alerts.acknowledge',
+  /** Edit the alert rules, the on-call rota and the escalation ladder. */
+  'alerts.configure',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;
@@ -48,9 +54,18 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'sources.poll',
     'scorer.read',
     'issues.triage',
+    'alerts.read',
+    'alerts.acknowledge',
   ],
-  manager: ['mentions.read', 'sources.read', 'scorer.read', 'reports.read'],
-  oncall: ['mentions.read', 'sources.read', 'issues.triage'],
+  manager: [
+    'mentions.read',
+    'sources.read',
+    'scorer.read',
+    'reports.read',
+    'alerts.read',
+    'alerts.acknowledge',
+  ],
+  oncall: ['mentions.read', 'sources.read', 'issues.triage', 'alerts.read', 'alerts.acknowledge'],
   admin: [
     'mentions.read',
     'mentions.read-raw',
@@ -68,6 +83,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'reports.read',
     'reports.rebuild',
     'mentions.erase',
+    'alerts.read',
+    'alerts.acknowledge',
+    'alerts.configure',
   ],
 };
 

@@ -1,6 +1,14 @@
 import { z } from 'zod';
+import { SignalLevel } from '../alerts/rules.ts';
 import { NormalizedMention } from '../mention.ts';
 import { IsoWeek } from '../reports/iso-week.ts';
+
+const id = z.number().int().positive();
+const detectionSignal = z.object({
+  level: SignalLevel,
+  title: z.string().min(1).max(300),
+  explanation: z.string().min(1).max(1000),
+});
 
 /**
  * Every background job: name -> queue, payload schema, retry policy, and whether a failed job is
@@ -71,6 +79,43 @@ export const jobCatalog = {
     }),
     attempts: 3,
     keepFailed: true,
+  },
+  /**
+   * Runs the alert rules: over flagged mentions just ingested, over a thread or issue detection
+   * raised, or (an empty payload, the minute schedule) over everything since the last sweep and
+   * every source that has gone quiet. Signals are counted once by their natural key.
+   */
+  'alerts.evaluate': {
+    queue: 'alerts',
+    payload: z
+      .object({
+        mentionIds: z.array(id).min(1).max(500).optional(),
+        thread: detectionSignal.extend({ threadKey: z.string().min(1).max(600) }).optional(),
+        issue: detectionSignal.extend({ issueId: id }).optional(),
+      })
+      .strict(),
+    attempts: 8,
+  },
+  /**
+   * Sends page `page` of an alert's ladder if it is still due (Postgres says), then schedules the
+   * next. A delayed job with id alert-escalate-<alert>-<page>: running it twice sends nothing twice.
+   */
+  'alert.escalate': {
+    queue: 'alerts',
+    payload: z.object({ alertId: id, page: z.number().int().nonnegative() }),
+    attempts: 8,
+  },
+  /** Sends one outbox row (one message to one target) unless it was already sent. */
+  'alert.deliver': {
+    queue: 'alerts',
+    payload: z.object({ deliveryId: id }),
+    attempts: 6,
+  },
+  /** Rebuilds the ladder timers and unsent deliveries from Postgres (a restart, a Redis loss). */
+  'alerts.reconcile': {
+    queue: 'alerts',
+    payload: z.object({}),
+    attempts: 1,
   },
 } as const;
 

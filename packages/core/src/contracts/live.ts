@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LiveRoom } from '../auth/roles.ts';
+import { AlertDto } from './alerts.ts';
 import { MentionDto, SourceDto } from './api.ts';
 
 /** Events that read the same on the bus and in a browser. */
@@ -34,14 +35,8 @@ const sharedEvents = [
       explanation: z.string(),
     }),
   }),
-  z.object({
-    type: z.enum(['alert.raised', 'alert.updated']),
-    alert: z.object({
-      id: z.number().int(),
-      title: z.string(),
-      severity: z.enum(['info', 'alert', 'page']),
-      status: z.enum(['open', 'acknowledged', 'resolved']),
-    }),
+  /** Raised, grouped (count), escalated, acknowledged or resolved: the alert as it is now. */
+  z.object({ type: z.enum(['alert.raised', 'alert.updated']), alert: AlertDto }),
   }),
 ] as const;
 
