@@ -1,4 +1,5 @@
 export * from './ack-token.ts';
+export * from './alert-env.ts';
 export * from './evaluate.ts';
 export * from './hours.ts';
 export * from './ladder.ts';
