@@ -1,3 +1,4 @@
+export * from './alerts.ts';
 export * from './audit-log.ts';
 export * from './detection.ts';
 export * from './mentions.ts';
