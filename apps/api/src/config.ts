@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { booleanFlag, parseEnv, Role, ServiceEnv } from '@barometer/core';
+import { AlertEnv, booleanFlag, parseEnv, Role, ServiceEnv } from '@barometer/core';
 import { z } from 'zod';
 
 const list = z
@@ -12,7 +12,7 @@ const list = z
       .filter(Boolean),
   );
 
-const ApiEnv = ServiceEnv.extend({
+const ApiEnv = ServiceEnv.extend(AlertEnv.shape).extend({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   /** The built dashboard (vite build output); served at / when it exists. */

@@ -1,4 +1,4 @@
-import { booleanFlag, parseEnv, ServiceEnv } from '@barometer/core';
+import { AlertEnv, booleanFlag, parseEnv, ServiceEnv } from '@barometer/core';
 import { z } from 'zod';
 
 const emailList = z
@@ -12,9 +12,11 @@ const emailList = z
   )
   .pipe(z.array(z.string().email('each recipient must be an e-mail address')));
 
-const WorkerEnv = ServiceEnv.extend({
+// The alert settings first: the report's own SMTP_URL, MAIL_FROM and PUBLIC_URL (below) are the
+// same settings and win, so an empty SMTP_URL means no e-mail for either.
+const WorkerEnv = ServiceEnv.extend(AlertEnv.shape).extend({
   /** Which queues this process works: split roles across machines by running several workers. */
-  WORKER_QUEUES: z.string().default('schedule,poll,ingest,report'),
+  WORKER_QUEUES: z.string().default('schedule,poll,ingest,report,alerts'),
   /** Run the long-lived stream consumers (Jetstream, Mastodon streaming) in this process. */
   WORKER_STREAMS: booleanFlag.default(true),
   /** The trust's mail relay, e.g. smtp://relay.trust.nhs.uk:25; empty sends no e-mail. */

@@ -1,5 +1,7 @@
 import type { Queues, RedisConnection } from '@barometer/bus';
+import type { AckSigner } from '@barometer/core';
 import type { Database } from '@barometer/db';
+import type { Mailer } from '@barometer/notify';
 import type { Logger } from 'pino';
 import type { WorkerConfig } from './config.ts';
 
@@ -10,6 +12,9 @@ export interface WorkerDeps {
   queues: Queues;
   /** A plain connection for commands and PUBLISH (never in subscriber mode). */
   redis: RedisConnection;
+  /** The SMTP client alerts are e-mailed with, and the signer of their acknowledgement links. */
+  mailer: Mailer;
+  signAck: AckSigner;
 }
 
 export interface JobContext {

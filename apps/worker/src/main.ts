@@ -7,6 +7,7 @@ import {
 } from '@barometer/bus';
 import { databaseTimeouts } from '@barometer/core';
 import { assertSchemaUpToDate, assertSecretKeyIfNeeded, createDatabase } from '@barometer/db';
+import { createMailer, hmacSigner } from '@barometer/notify';
 import { createLogger, isEntryPoint, runService } from '@barometer/runtime';
 import { loadWorkerConfig, type WorkerConfig } from './config.ts';
 import type { WorkerDeps } from './context.ts';
@@ -68,7 +69,9 @@ export async function startWorker(
   for (const queue of Object.values(queues)) {
     queue.on('error', (err) => log.warn({ err, queue: queue.name }, `queue ${queue.name} error`));
   }
-  const deps: WorkerDeps = { config, database, queues, redis };
+  const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
+  const signAck = hmacSigner(config.ALERT_SIGNING_SECRET);
+  const deps: WorkerDeps = { config, database, queues, redis, mailer, signAck };
   let refresh: NodeJS.Timeout | undefined;
   if (validQueues.includes('schedule')) {
     await installSchedules(queues, schedules);
@@ -107,6 +110,7 @@ export async function startWorker(
       await within(closeQueues(queues), 2000);
       await Promise.all([closeRedis(redis), closeRedis(workerConnection)]);
       stage = 'database connections';
+      mailer.close();
       await database.close();
       stage = 'nothing';
       if (abandoned !== null) {

@@ -11,4 +11,8 @@ export const schedules: readonly Schedule[] = [
   { job: 'report.build', cron: '0 7 * * 1', timeZone: 'Europe/London' },
   // Retention at 03:30 London time, when nobody is triaging.
   { job: 'mentions.retention', cron: '30 3 * * *', timeZone: 'Europe/London' },
+  /** The alert rules over anything ingest did not hand over, and over sources gone quiet. */
+  { job: 'alerts.evaluate', everyMs: 60_000 },
+  /** Ladder timers and unsent deliveries rebuilt from Postgres (a restart, a Redis loss). */
+  { job: 'alerts.reconcile', everyMs: 5_000 },
 ];

@@ -17,6 +17,10 @@ import {
 import { forgetValidators, isDatabaseUnavailable } from '@barometer/db';
 import type { Logger } from 'pino';
 import type { JobContext, WorkerDeps } from './context.ts';
+import { deliverAlert } from './jobs/alert-deliver.ts';
+import { escalateAlert } from './jobs/alert-escalate.ts';
+import { evaluateAlerts } from './jobs/alerts-evaluate.ts';
+import { reconcileAlerts } from './jobs/alerts-reconcile.ts';
 import { runDetectionTick } from './jobs/issues-detect.ts';
 import { ingestMentions } from './jobs/mentions-ingest.ts';
 import { rescoreMentions } from './jobs/mentions-rescore.ts';
@@ -42,6 +46,10 @@ const handlers: { [N in JobName]: Handler<N> } = {
   },
   'report.build': buildReport,
   'mentions.retention': purgeOldMentions,
+  'alerts.evaluate': evaluateAlerts,
+  'alert.escalate': escalateAlert,
+  'alert.deliver': deliverAlert,
+  'alerts.reconcile': reconcileAlerts,
 };
 
 /** Per queue: polls wait on the network, ingest on Postgres; both overlap well. */
@@ -50,6 +58,8 @@ const concurrency: Record<QueueName, number> = {
   poll: 20,
   ingest: 8,
   report: 1,
+  // Alerts wait on SMTP and webhooks; a page must never queue behind a slow mail server.
+  alerts: 8,
 };
 
 /** While Postgres is unreachable, a queue pauses this long between tries, spending no attempt. */

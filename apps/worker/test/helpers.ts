@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { closeQueues, createQueues } from '@barometer/bus';
 import { createTestDatabase, type TestDatabase, testRedisPrefix } from '@barometer/db/testing';
+import { createMailer, hmacSigner } from '@barometer/notify';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { loadWorkerConfig, type WorkerConfig } from '../src/config.ts';
@@ -45,7 +46,14 @@ export async function createWorkerTestEnv(label: string): Promise<WorkerTestEnv>
   return {
     database,
     config,
-    deps: { config, database, queues, redis },
+    deps: {
+      config,
+      database,
+      queues,
+      redis,
+      mailer: createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }),
+      signAck: hmacSigner(config.ALERT_SIGNING_SECRET),
+    },
     ctx: { jobId: 'test', log },
     async startWorker(overrides = {}, options = {}) {
       const running = await startWorker({ ...config, ...overrides }, options);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { publishLive } from '@barometer/bus';
+import { enqueue, publishLive } from '@barometer/bus';
 import {
   type JobPayload,
   type NormalizedMention,
@@ -30,7 +30,7 @@ function contentHash(m: NormalizedMention): string {
 export async function ingestMentions(
   payload: JobPayload<'mentions.ingest'>,
   ctx: JobContext,
-  deps: Pick<WorkerDeps, 'database' | 'redis' | 'config'>,
+  deps: Pick<WorkerDeps, 'database' | 'redis' | 'config' | 'queues'>,
 ): Promise<void> {
   const profile = await getTrustProfile(deps.database.pool);
   const rows = payload.mentions.map((mention) => ({
@@ -67,4 +67,9 @@ export async function ingestMentions(
       mentionId,
     })),
   });
+  // Flagged posts go to the alert rules at once; the minute sweep catches a job lost on the way.
+  const flagged = mentions.filter((m) => m.flags.safeguarding || m.flags.patientSafety);
+  if (flagged.length > 0) {
+    await enqueue(deps.queues, 'alerts.evaluate', { mentionIds: flagged.map((m) => m.id) });
+  }
 }
