@@ -1,7 +1,7 @@
 import { composeAlertMessage } from '@barometer/core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createMailer, messageIdFor } from '../src/email.ts';
-import { type SmtpSink, startSmtpSink } from './smtp-sink.ts';
+import { type SmtpSink, startSmtpSink } from './support/smtp-sink.ts';
 
 let sink: SmtpSink;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { composeAlertMessage } from '@barometer/core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sendWebhook, type WebhookDelivery, WebhookError } from '../src/webhooks.ts';
-import { startWebhookSink, type WebhookSink } from './webhook-sink.ts';
+import { startWebhookSink, type WebhookSink } from './support/webhook-sink.ts';
 
 let sink: WebhookSink;
 beforeAll(async () => {

@@ -74,7 +74,8 @@ export async function loadRota(q: Queryable): Promise<Rota> {
   return {
     rotations: rotations.rows.map((r) => ({
       role: r.role,
-      members: r.members,
+      // int8[] comes back as strings (only int8 itself has a number parser).
+      members: r.members.map(Number),
       handoverWeekday: r.handover_weekday,
       handoverTime: r.handover_time,
       startsOn: r.starts_on,

@@ -4,6 +4,9 @@ import { SMTPServer } from 'smtp-server';
 
 export interface ReceivedMail {
   to: string[];
+  receivedAt: number;
+  /** X-Barometer-Delivery: `<alert>/<page>/<target>`. */
+  delivery: string;
   parsed: ParsedMail;
   raw: string;
 }
@@ -40,7 +43,13 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         const raw = Buffer.concat(chunks).toString('utf8');
         simpleParser(raw).then(
           (parsed) => {
-            received.push({ to: session.envelope.rcptTo.map((r) => r.address), parsed, raw });
+            received.push({
+              to: session.envelope.rcptTo.map((r) => r.address),
+              receivedAt: Date.now(),
+              delivery: String(parsed.headers.get('x-barometer-delivery') ?? ''),
+              parsed,
+              raw,
+            });
             for (const w of waiters.splice(0)) w();
             callback();
           },
