@@ -2,6 +2,9 @@ import type { SessionDto } from '@barometer/core';
 import { lazy, Suspense, useEffect } from 'react';
 import { AuditPage } from '../features/admin/audit/AuditPage.tsx';
 import { UsersPage } from '../features/admin/users/UsersPage.tsx';
+import { AlertBanner } from '../features/alerts/AlertBanner.tsx';
+import { AlertsPage } from '../features/alerts/AlertsPage.tsx';
+import { useLiveAlerts } from '../features/alerts/use-live-alerts.ts';
 import { InboxPage } from '../features/inbox/InboxPage.tsx';
 import { LiveStatus } from '../features/inbox/LiveStatus.tsx';
 import { useLiveStore } from '../features/inbox/live-context.tsx';
@@ -60,6 +63,7 @@ function SignedInApp({ session, pathname }: { session: SessionDto; pathname: str
   const page = pageFor(pathname);
   const live = useLiveStore();
   const may = (permission: string) => session.permissions.includes(permission);
+  useLiveAlerts();
   // Pages other than the inbox hold no mentions: connect straight away, with nothing to resume.
   useEffect(() => {
     if (page !== 'inbox') live.connect(null);
@@ -91,6 +95,11 @@ function SignedInApp({ session, pathname }: { session: SessionDto; pathname: str
               Sources
             </Link>
           )}
+          {may('alerts.read') && (
+            <Link to="/alerts" className="nav-link" current={page === 'alerts'}>
+              Alerts
+            </Link>
+          )}
           {may('users.read') && (
             <Link to="/admin/users" className="nav-link" current={page === 'users'}>
               People
@@ -112,6 +121,7 @@ function SignedInApp({ session, pathname }: { session: SessionDto; pathname: str
         <LiveStatus />
         <UserMenu session={session} />
       </header>
+      {may('alerts.read') && <AlertBanner />}
       <main id="main" className="main">
         {page === 'inbox' && <InboxPage />}
         {page === 'issues' && <IssuesPage />}
@@ -123,6 +133,15 @@ function SignedInApp({ session, pathname }: { session: SessionDto; pathname: str
             <Suspense fallback={<div className="empty">Loading the barometer…</div>}>
               <BarometerPage />
             </Suspense>
+          ) : (
+            <NotAllowed />
+          ))}
+        {page === 'alerts' &&
+          (may('alerts.read') ? (
+            <AlertsPage
+              canConfigure={may('alerts.configure')}
+              canAcknowledge={may('alerts.acknowledge')}
+            />
           ) : (
             <NotAllowed />
           ))}

@@ -47,4 +47,11 @@ export const queryKeys = {
   scorer: {
     status: () => ['scorer', 'status'] as const,
   },
+  alerts: {
+    all: ['alerts'] as const,
+    list: (status: string) => ['alerts', 'list', status] as const,
+    detail: (id: number) => ['alerts', 'detail', id] as const,
+    rules: () => ['alerts', 'rules'] as const,
+    oncall: () => ['alerts', 'oncall'] as const,
+  },
 } as const;

@@ -8,6 +8,7 @@ export const ROUTES = {
   '/admin/users': 'users',
   '/admin/audit': 'audit',
   '/reports': 'barometer',
+  '/alerts': 'alerts',
 } as const;
 export type Page = (typeof ROUTES)[keyof typeof ROUTES] | 'not-found';
 
@@ -19,6 +20,8 @@ export function invitationToken(pathname: string): string | null {
 
 export function pageFor(pathname: string): Page {
   const path = pathname.replace(/\/+$/, '') || '/';
+  // The alerts page owns its sub-paths (an alert, the rules, the rota).
+  if (path.startsWith('/alerts/')) return 'alerts';
   return path in ROUTES ? ROUTES[path as keyof typeof ROUTES] : 'not-found';
 }
 
