@@ -11,6 +11,9 @@ import { registerErrorHandling } from './plugins/errors.ts';
 import { registerInputHygiene } from './plugins/input-hygiene.ts';
 import { registerSecurity } from './plugins/security.ts';
 import { route, websocketRoute } from './route-table.ts';
+import * as ackLink from './routes/ack-link.ts';
+import * as alertSettings from './routes/alert-settings.ts';
+import * as alerts from './routes/alerts.ts';
 import * as audit from './routes/audit.ts';
 import * as erasures from './routes/erasures.ts';
 import * as health from './routes/health.ts';
@@ -121,6 +124,16 @@ export async function buildApp(
   route(app, 'GET /api/reports/weeks/:week/report.pdf', reports.pdf(deps));
   route(app, 'POST /api/reports/weeks/:week/rebuild', reports.rebuild(deps));
   route(app, 'POST /api/erasures', erasures.erase(deps));
+  route(app, 'GET /api/alerts', alerts.list(deps));
+  route(app, 'GET /api/alerts/rules', alertSettings.rules(deps));
+  route(app, 'PUT /api/alerts/rules', alertSettings.replaceRules(deps));
+  route(app, 'GET /api/alerts/:id', alerts.show(deps));
+  route(app, 'POST /api/alerts/:id/acknowledge', alerts.acknowledge(deps));
+  route(app, 'POST /api/alerts/:id/resolve', alerts.resolve(deps));
+  route(app, 'GET /api/oncall', alertSettings.oncall(deps));
+  route(app, 'PUT /api/oncall/rota', alertSettings.replaceOnCallRota(deps));
+  route(app, 'PUT /api/oncall/policy', alertSettings.replacePolicy(deps));
+  route(app, 'GET /api/ack/:token', ackLink.acknowledgeWithLink(deps));
   route(app, 'GET /api/docs', async () => app.swagger());
   websocketRoute(app, 'GET /api/live', (socket, req) => {
     const viewer = requireViewer(req);

@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { publishLive } from '@barometer/bus';
-import { type AlertDecision, DEFAULT_ESCALATION_POLICY } from '@barometer/core';
+import { type AlertDecision, DEFAULT_ESCALATION_POLICY, type Role } from '@barometer/core';
 import { getAlertDto, raiseOrGroupAlert, replaceRota, withTransaction } from '@barometer/db';
 import { alertLiveMessage } from '@barometer/notify';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type ApiTestEnv, createApiTestEnv } from './helpers.ts';
 
@@ -64,6 +64,15 @@ afterAll(async () => {
   await env?.cleanup();
 });
 
+/** A browser page signed in as a fresh person with these roles (the session cookie set). */
+async function signedInPage(roles: Role[], options: BrowserContextOptions) {
+  const { cookie } = await env.signedIn(roles);
+  const [name, value] = cookie.split('=') as [string, string];
+  const context = await browser.newContext(options);
+  await context.addCookies([{ name, value, url: baseUrl }]);
+  return context.newPage();
+}
+
 async function raise(n: number, over: Partial<AlertDecision> = {}) {
   const outcome = await withTransaction(env.database.pool, (tx) =>
     raiseOrGroupAlert(tx, decision(n, over), DEFAULT_ESCALATION_POLICY, new Date()),
@@ -81,7 +90,7 @@ test('an alert shows with its timeline, and Acknowledge stops its ladder', async
     why: 'A post on Care Opinion reads as a patient safety concern.',
     excerpt: 'The nurse gave my dad the wrong medication twice',
   });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  const page = await signedInPage(['oncall'], { viewport: { width: 1280, height: 860 } });
   await page.goto(`${baseUrl}/alerts/${alert.id}`);
   await page.getByRole('heading', { name: alert.title }).waitFor();
   expect(await page.getByRole('list', { name: 'What happened' }).textContent()).toContain('Raised');
@@ -94,7 +103,7 @@ test('an alert shows with its timeline, and Acknowledge stops its ladder', async
   await page.getByText('(2 posts)').first().waitFor({ timeout: 10_000 });
 
   await page.getByRole('button', { name: 'Acknowledge' }).click();
-  await page.getByText('Acknowledged by a dashboard user', { exact: false }).first().waitFor();
+  await page.getByText('Acknowledged by Test oncall', { exact: false }).first().waitFor();
   const stored = await getAlertDto(env.database.pool, alert.id);
   expect(stored?.status).toBe('acknowledged');
   expect(stored?.nextPageAt).toBeNull();
@@ -130,7 +139,10 @@ test('the page works at phone width, with the rules and the rota', async () => {
       overrides: [],
     }),
   );
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
+  const page = await signedInPage(['admin'], {
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+  });
   await page.goto(`${baseUrl}/alerts`);
   await page.getByRole('heading', { name: 'Alerts', exact: true }).waitFor();
   await page.getByRole('list', { name: 'Alerts' }).waitFor();

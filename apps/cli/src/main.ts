@@ -11,6 +11,7 @@ const commands = {
   pull: () => import('./commands/pull.ts'),
   report: () => import('./commands/report.ts'),
   erase: () => import('./commands/erase.ts'),
+  oncall: () => import('./commands/oncall.ts'),
 } as const;
 
 type CommandName = keyof typeof commands;

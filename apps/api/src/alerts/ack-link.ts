@@ -9,6 +9,7 @@ import {
   acknowledgeAlert,
   type Database,
   getAlert,
+  recordAudit,
   spendAckToken,
   toAlertDto,
   withTransaction,
@@ -31,6 +32,7 @@ export async function acknowledgeByLink(
   token: string,
   sign: AckSigner,
   now: Date,
+  request: { requestId: string; address: string },
 ): Promise<LinkAckResult> {
   const check = verifyAckToken(token, sign, now);
   if (!check.ok) {
@@ -49,6 +51,17 @@ export async function acknowledgeByLink(
     }
     const acknowledged = await acknowledgeAlert(tx, alertId, use.actor, 'link');
     if (acknowledged) {
+      // The same transaction as the change: the person the link was for, and the request.
+      await recordAudit(
+        tx,
+        { userId: use.actor.userId, label: use.auditLabel, ...request },
+        {
+          action: 'alert.acknowledged',
+          subjectType: 'alert',
+          subjectId: alertId,
+          after: { via: 'link' },
+        },
+      );
       return {
         outcome: {
           acknowledged: true,
@@ -82,8 +95,9 @@ function escapeHtml(text: string): string {
 }
 
 /** A page that works with no script and no sign-in: the outcome and a link to the alert. */
-export function ackPage(outcome: AckOutcome, publicUrl: string): string {
-  const link = outcome.alertId ? `${publicUrl}/alerts/${outcome.alertId}` : `${publicUrl}/alerts`;
+export function ackPage(outcome: AckOutcome, publicUrl: string | undefined): string {
+  const base = publicUrl?.replace(/\/+$/, '') ?? '';
+  const link = outcome.alertId ? `${base}/alerts/${outcome.alertId}` : `${base}/alerts`;
   const heading = outcome.acknowledged ? 'Alert acknowledged' : 'Nothing was changed';
   return [
     '<!doctype html><html lang="en"><head><meta charset="utf-8">',

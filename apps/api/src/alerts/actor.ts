@@ -1,10 +1,9 @@
 import type { AlertActor } from '@barometer/db';
 import type { FastifyRequest } from 'fastify';
+import { requireViewer } from '../plugins/auth.ts';
 
-/**
- * The person acting on an alert. Until sign-in lands this is the one anonymous dashboard user;
- * with sessions it becomes the signed-in user.
- */
-export function alertActor(_req: FastifyRequest): AlertActor {
-  return { userId: null, name: 'a dashboard user' };
+/** The signed-in person acting on an alert, as its timeline names them. */
+export function alertActor(req: FastifyRequest): AlertActor {
+  const viewer = requireViewer(req);
+  return { userId: viewer.userId, name: viewer.displayName };
 }

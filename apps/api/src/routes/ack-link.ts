@@ -1,22 +1,22 @@
 import { publishLive } from '@barometer/bus';
 import { alertLiveMessage, hmacSigner } from '@barometer/notify';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { acknowledgeByLink, ackPage } from '../alerts/ack-link.ts';
 import type { ApiDeps } from '../deps.ts';
-
-const Params = z.object({ token: z.string().max(300) });
+import type { RouteHandler } from '../route-table.ts';
 
 /**
  * GET /api/ack/:token — the one route that needs no sign-in: the link in a page. A browser gets
  * a small page; a client asking for JSON gets the outcome as JSON.
  */
-export function acknowledgeWithLink(deps: Pick<ApiDeps, 'database' | 'config' | 'redis'>) {
+export function acknowledgeWithLink(
+  deps: Pick<ApiDeps, 'database' | 'config' | 'redis'>,
+): RouteHandler<'GET /api/ack/:token'> {
   const sign = hmacSigner(deps.config.ALERT_SIGNING_SECRET);
-  return async (req: FastifyRequest, reply: FastifyReply) => {
-    const parsed = Params.safeParse(req.params);
-    const token = parsed.success ? parsed.data.token : '';
-    const result = await acknowledgeByLink(deps.database.pool, token, sign, new Date());
+  return async (req, reply) => {
+    const result = await acknowledgeByLink(deps.database.pool, req.params.token, sign, new Date(), {
+      requestId: req.id,
+      address: req.ip,
+    });
     if (result.changed) {
       req.log.info({ alertId: result.changed.id }, 'alert acknowledged with a link');
       await publishLive(

@@ -1,12 +1,6 @@
+import { type OnCallSettings, onCallAt, type Rota, type RotaPerson } from '@barometer/core';
 import {
-  AlertRulesBody,
-  EscalationPolicy,
-  type OnCallSettings,
-  onCallAt,
-  Rota,
-  type RotaPerson,
-} from '@barometer/core';
-import {
+  auditedAction,
   listRotaPeople,
   loadAlertRules,
   loadEscalationPolicy,
@@ -14,26 +8,41 @@ import {
   replaceAlertRules,
   replaceEscalationPolicy,
   replaceRota,
-  withTransaction,
 } from '@barometer/db';
-import type { FastifyRequest } from 'fastify';
 import type { ApiDeps } from '../deps.ts';
-import { HttpError, validate } from '../http-error.ts';
+import { HttpError } from '../http-error.ts';
+import { actorOf } from '../plugins/auth.ts';
+import type { RouteHandler } from '../route-table.ts';
 
-export function rules(deps: Pick<ApiDeps, 'database'>) {
+type Deps = Pick<ApiDeps, 'database'>;
+
+export function rules(deps: Deps): RouteHandler<'GET /api/alerts/rules'> {
   return async () => ({ rules: await loadAlertRules(deps.database.pool) });
 }
 
-export function replaceRules(deps: Pick<ApiDeps, 'database'>) {
-  return async (req: FastifyRequest) => {
-    const body = validate(AlertRulesBody, req.body, 'body');
-    await withTransaction(deps.database.pool, (tx) => replaceAlertRules(tx, body.rules));
-    req.log.info({ rules: body.rules.length }, 'alert rules replaced');
+export function replaceRules(deps: Deps): RouteHandler<'PUT /api/alerts/rules'> {
+  return async (req) => {
+    const { rules: next } = req.body;
+    await auditedAction(deps.database.pool, actorOf(req), async (tx) => {
+      const before = await loadAlertRules(tx);
+      await replaceAlertRules(tx, next);
+      return {
+        result: null,
+        audit: {
+          action: 'alert-rules.replaced',
+          subjectType: 'alert-rules',
+          subjectId: null,
+          before,
+          after: next,
+        },
+      };
+    });
+    req.log.info({ rules: next.length }, 'alert rules replaced');
     return { rules: await loadAlertRules(deps.database.pool) };
   };
 }
 
-async function settings(deps: Pick<ApiDeps, 'database'>): Promise<OnCallSettings> {
+async function settings(deps: Deps): Promise<OnCallSettings> {
   const pool = deps.database.pool;
   const [rota, policy, people] = await Promise.all([
     loadRota(pool),
@@ -52,12 +61,19 @@ async function settings(deps: Pick<ApiDeps, 'database'>): Promise<OnCallSettings
   };
 }
 
-export function oncall(deps: Pick<ApiDeps, 'database'>) {
+export function oncall(deps: Deps): RouteHandler<'GET /api/oncall'> {
   return async () => settings(deps);
 }
 
-/** Every person on the rota must be a user, or the page would reach nobody. */
-async function checkPeople(deps: Pick<ApiDeps, 'database'>, rota: Rota): Promise<void> {
+/** Every person on the rota must be a user who can still sign in, or the page reaches nobody. */
+async function checkRota(deps: Deps, rota: Rota): Promise<void> {
+  if (new Set(rota.rotations.map((r) => r.role)).size !== rota.rotations.length) {
+    throw new HttpError(
+      400,
+      'duplicate_role',
+      'Each role (primary, secondary, director) has one rotation.',
+    );
+  }
   const ids = [
     ...new Set([
       ...rota.rotations.flatMap((r) => r.members),
@@ -65,28 +81,33 @@ async function checkPeople(deps: Pick<ApiDeps, 'database'>, rota: Rota): Promise
     ]),
   ];
   const known = new Set((await listRotaPeople(deps.database.pool, ids)).map((p) => p.id));
-  const missing = ids.filter((id) => !known.has(id));
-  if (missing.length) {
+  if (ids.some((id) => !known.has(id))) {
     throw new HttpError(
       400,
       'unknown_people',
-      'Someone on this rota is no longer a user. Reload and try again.',
+      'Someone on this rota can no longer sign in. Reload and try again.',
     );
   }
 }
 
-export function replaceOnCallRota(deps: Pick<ApiDeps, 'database'>) {
-  return async (req: FastifyRequest) => {
-    const rota = validate(Rota, req.body, 'body');
-    if (new Set(rota.rotations.map((r) => r.role)).size !== rota.rotations.length) {
-      throw new HttpError(
-        400,
-        'duplicate_role',
-        'Each role (primary, secondary, final) has one rotation.',
-      );
-    }
-    await checkPeople(deps, rota);
-    await withTransaction(deps.database.pool, (tx) => replaceRota(tx, rota));
+export function replaceOnCallRota(deps: Deps): RouteHandler<'PUT /api/oncall/rota'> {
+  return async (req) => {
+    const rota = req.body;
+    await checkRota(deps, rota);
+    await auditedAction(deps.database.pool, actorOf(req), async (tx) => {
+      const before = await loadRota(tx);
+      await replaceRota(tx, rota);
+      return {
+        result: null,
+        audit: {
+          action: 'oncall-rota.replaced',
+          subjectType: 'oncall-rota',
+          subjectId: null,
+          before,
+          after: rota,
+        },
+      };
+    });
     req.log.info(
       { rotations: rota.rotations.length, overrides: rota.overrides.length },
       'rota replaced',
@@ -95,10 +116,29 @@ export function replaceOnCallRota(deps: Pick<ApiDeps, 'database'>) {
   };
 }
 
-export function replacePolicy(deps: Pick<ApiDeps, 'database'>) {
-  return async (req: FastifyRequest) => {
-    const policy = validate(EscalationPolicy, req.body, 'body');
-    await withTransaction(deps.database.pool, (tx) => replaceEscalationPolicy(tx, policy));
+export function replacePolicy(deps: Deps): RouteHandler<'PUT /api/oncall/policy'> {
+  return async (req) => {
+    const policy = req.body;
+    await auditedAction(deps.database.pool, actorOf(req), async (tx) => {
+      const before = await loadEscalationPolicy(tx);
+      await replaceEscalationPolicy(tx, policy);
+      // Targets are addresses and webhook URLs (bearer secrets): the audit keeps their kinds only.
+      const kinds = (p: typeof policy) =>
+        p.steps.map((s) => ({
+          notify: s.notify.map((t) => t.split(':')[0]),
+          wait: s.escalateAfterSeconds,
+        }));
+      return {
+        result: null,
+        audit: {
+          action: 'escalation-ladder.replaced',
+          subjectType: 'escalation-ladder',
+          subjectId: null,
+          before: kinds(before),
+          after: kinds(policy),
+        },
+      };
+    });
     req.log.info({ steps: policy.steps.length }, 'escalation ladder replaced');
     return settings(deps);
   };

@@ -1,41 +1,38 @@
 import { publishLive } from '@barometer/bus';
-import { type AlertDto, AlertListQuery, IdParams, ResolveAlertBody } from '@barometer/core';
+import type { AlertDto } from '@barometer/core';
 import {
   acknowledgeAlert,
+  auditedAction,
   getAlertDetail,
   getAlertDto,
   listAlerts,
   resolveAlert,
   toAlertDto,
-  withTransaction,
 } from '@barometer/db';
 import { alertLiveMessage } from '@barometer/notify';
 import type { FastifyRequest } from 'fastify';
 import { alertActor } from '../alerts/actor.ts';
 import type { ApiDeps } from '../deps.ts';
-import { HttpError, notFound, validate } from '../http-error.ts';
+import { HttpError, notFound } from '../http-error.ts';
+import { actorOf } from '../plugins/auth.ts';
+import type { RouteHandler } from '../route-table.ts';
 
-export function list(deps: Pick<ApiDeps, 'database'>) {
-  return async (req: FastifyRequest) => {
-    const query = validate(AlertListQuery, req.query, 'query');
-    return listAlerts(deps.database.pool, query);
-  };
+type Deps = Pick<ApiDeps, 'database' | 'redis' | 'config'>;
+
+export function list(deps: Deps): RouteHandler<'GET /api/alerts'> {
+  return async (req) => listAlerts(deps.database.pool, req.query);
 }
 
-export function show(deps: Pick<ApiDeps, 'database'>) {
-  return async (req: FastifyRequest) => {
-    const { id } = validate(IdParams, req.params, 'path');
-    const alert = await getAlertDetail(deps.database.pool, id);
-    if (!alert) throw notFound(`alert ${id}`);
+export function show(deps: Deps): RouteHandler<'GET /api/alerts/:id'> {
+  return async (req) => {
+    const alert = await getAlertDetail(deps.database.pool, req.params.id);
+    if (!alert) throw notFound('alert');
     return alert;
   };
 }
 
-async function publish(
-  deps: Pick<ApiDeps, 'redis' | 'config'>,
-  req: FastifyRequest,
-  alert: AlertDto,
-) {
+/** After the commit: every dashboard that may read alerts hears of the change. */
+export async function announceAlert(deps: Deps, req: FastifyRequest, alert: AlertDto) {
   await publishLive(
     deps.redis,
     deps.config.REDIS_PREFIX,
@@ -46,17 +43,28 @@ async function publish(
 }
 
 /** Acknowledges in the dashboard: the ladder stops; acknowledging twice says who did it first. */
-export function acknowledge(deps: Pick<ApiDeps, 'database' | 'redis' | 'config'>) {
-  return async (req: FastifyRequest) => {
-    const { id } = validate(IdParams, req.params, 'path');
+export function acknowledge(deps: Deps): RouteHandler<'POST /api/alerts/:id/acknowledge'> {
+  return async (req) => {
+    const { id } = req.params;
     const actor = alertActor(req);
-    const changed = await withTransaction(deps.database.pool, (tx) =>
-      acknowledgeAlert(tx, id, actor, 'dashboard'),
-    );
+    const changed = await auditedAction(deps.database.pool, actorOf(req), async (tx) => {
+      const row = await acknowledgeAlert(tx, id, actor, 'dashboard');
+      return {
+        result: row,
+        audit: row
+          ? {
+              action: 'alert.acknowledged',
+              subjectType: 'alert',
+              subjectId: id,
+              after: { via: 'dashboard' },
+            }
+          : [],
+      };
+    });
     if (!changed) {
       const alert = await getAlertDto(deps.database.pool, id);
-      if (!alert) throw notFound(`alert ${id}`);
-      const by = alert.acknowledgedBy?.name ?? alert.resolvedBy?.name ?? 'someone';
+      if (!alert) throw notFound('alert');
+      const by = alert.acknowledgedBy?.name ?? alert.resolvedBy?.name ?? 'Someone';
       throw new HttpError(
         409,
         'already_acknowledged',
@@ -65,26 +73,31 @@ export function acknowledge(deps: Pick<ApiDeps, 'database' | 'redis' | 'config'>
     }
     const alert = toAlertDto(changed);
     req.log.info({ alertId: id }, 'alert acknowledged');
-    await publish(deps, req, alert);
+    await announceAlert(deps, req, alert);
     return alert;
   };
 }
 
-export function resolve(deps: Pick<ApiDeps, 'database' | 'redis' | 'config'>) {
-  return async (req: FastifyRequest) => {
-    const { id } = validate(IdParams, req.params, 'path');
-    const { note } = validate(ResolveAlertBody, req.body, 'body');
+export function resolve(deps: Deps): RouteHandler<'POST /api/alerts/:id/resolve'> {
+  return async (req) => {
+    const { id } = req.params;
+    const { note } = req.body;
     const actor = alertActor(req);
-    const changed = await withTransaction(deps.database.pool, (tx) =>
-      resolveAlert(tx, id, actor, note),
-    );
+    const changed = await auditedAction(deps.database.pool, actorOf(req), async (tx) => {
+      const row = await resolveAlert(tx, id, actor, note);
+      return {
+        result: row,
+        // The note says what was done; it is the officer's words, kept in the alert, not here.
+        audit: row ? { action: 'alert.resolved', subjectType: 'alert', subjectId: id } : [],
+      };
+    });
     if (!changed) {
-      if (!(await getAlertDto(deps.database.pool, id))) throw notFound(`alert ${id}`);
+      if (!(await getAlertDto(deps.database.pool, id))) throw notFound('alert');
       throw new HttpError(409, 'already_resolved', 'This alert is already resolved.');
     }
     const alert = toAlertDto(changed);
     req.log.info({ alertId: id }, 'alert resolved');
-    await publish(deps, req, alert);
+    await announceAlert(deps, req, alert);
     return alert;
   };
 }

@@ -26,15 +26,12 @@ function isNotifyTarget(value: string): value is NotifyTarget {
   return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password;
 }
 
-export const NotifyTarget = z
-  .string()
-  .trim()
-  .max(2048)
-  .refine(
-    isNotifyTarget,
-    'a target is email:ADDRESS, teams:URL, slack:URL, webhook:URL or oncall:primary|secondary|final',
-  )
-  .transform((v) => v as NotifyTarget);
+// A custom check rather than a transform: the same schema describes API responses, which are
+// encoded, and a transform cannot be run backwards.
+export const NotifyTarget = z.custom<NotifyTarget>(
+  (v) => typeof v === 'string' && v.length <= 2048 && isNotifyTarget(v),
+  'a target is email:ADDRESS, teams:URL, slack:URL, webhook:URL or oncall:primary|secondary|final',
+);
 
 export const EscalationStep = z.object({
   notify: z.array(NotifyTarget).min(1).max(20),

@@ -1,7 +1,18 @@
 import { z } from 'zod';
+import { EscalationPolicy } from '../alerts/ladder.ts';
+import { Rota } from '../alerts/rota.ts';
 import type { Permission } from '../auth/roles.ts';
 import { IsoWeek } from '../reports/iso-week.ts';
 import { ReportWeekList, ReportWeekResponse } from '../reports/week-list.ts';
+import {
+  AlertDetail,
+  AlertDto,
+  AlertListQuery,
+  AlertPage,
+  AlertRulesBody,
+  OnCallSettings,
+  ResolveAlertBody,
+} from './alerts.ts';
 import {
   DiscoverBody,
   DiscoveredFeed,
@@ -59,6 +70,7 @@ export interface Endpoint {
 }
 
 const Ok = z.object({ status: z.literal('ok') });
+const AckTokenParams = z.object({ token: z.string().max(300) });
 const Items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
 /** Every route of the API, in one table: the app registers exactly these, nothing else. */
@@ -302,6 +314,64 @@ export const endpoints = {
     summary: 'Remove one person’s mentions everywhere (rows, queued jobs, dashboards), audited',
     body: ErasureBody,
     response: { status: 200, body: ErasureResult },
+  'GET /api/alerts': {
+    access: 'alerts.read',
+    summary: 'Alerts, newest first (active ones unless asked)',
+    query: AlertListQuery,
+    response: { status: 200, body: AlertPage },
+  },
+  'GET /api/alerts/rules': {
+    access: 'alerts.read',
+    summary: 'The alert rule table',
+    response: { status: 200, body: AlertRulesBody },
+  },
+  'PUT /api/alerts/rules': {
+    access: 'alerts.configure',
+    summary: 'Replace the alert rule table',
+    body: AlertRulesBody,
+    response: { status: 200, body: AlertRulesBody },
+  },
+  'GET /api/alerts/:id': {
+    access: 'alerts.read',
+    summary: 'One alert with its timeline',
+    params: IdParams,
+    response: { status: 200, body: AlertDetail },
+  },
+  'POST /api/alerts/:id/acknowledge': {
+    access: 'alerts.acknowledge',
+    summary: 'Acknowledge an alert: its ladder stops',
+    params: IdParams,
+    response: { status: 200, body: AlertDto },
+  },
+  'POST /api/alerts/:id/resolve': {
+    access: 'alerts.acknowledge',
+    summary: 'Resolve an alert with a note of what was done',
+    params: IdParams,
+    body: ResolveAlertBody,
+    response: { status: 200, body: AlertDto },
+  },
+  'GET /api/oncall': {
+    access: 'alerts.read',
+    summary: 'The on-call rota, who is on call now, and the escalation ladder',
+    response: { status: 200, body: OnCallSettings },
+  },
+  'PUT /api/oncall/rota': {
+    access: 'alerts.configure',
+    summary: 'Replace the rotations and the cover',
+    body: Rota,
+    response: { status: 200, body: OnCallSettings },
+  },
+  'PUT /api/oncall/policy': {
+    access: 'alerts.configure',
+    summary: 'Replace the escalation ladder',
+    body: EscalationPolicy,
+    response: { status: 200, body: OnCallSettings },
+  },
+  /** The link in a page: the signed, single-use token is the proof; HTML for a browser. */
+  'GET /api/ack/:token': {
+    access: 'public',
+    summary: 'Acknowledge an alert with the link in its message',
+    params: AckTokenParams,
   },
 
   'GET /api/docs': { access: 'docs.read', summary: 'This API as OpenAPI 3' },

@@ -61,7 +61,11 @@ export async function resolveAlert(
 }
 
 export type TokenUse =
-  | { kind: 'used-now'; actor: AlertActor }
+  | {
+      kind: 'used-now';
+      actor: AlertActor /** For the audit log: their e-mail, or where it went. */;
+      auditLabel: string;
+    }
   | { kind: 'already-used' }
   | { kind: 'expired' }
   | { kind: 'unknown' };
@@ -79,21 +83,25 @@ export async function spendAckToken(
     user_id: number | null;
     label: string | null;
     name: string | null;
+    email: string | null;
   }>(
     `with spent as (
        update alert_ack_tokens set used_at = now()
        where nonce = $1 and alert_id = $2 and used_at is null and expires_at > now()
        returning delivery_id)
-     select d.user_id, d.label, u.display_name as name
+     select d.user_id, d.label, u.display_name as name, u.email
      from spent s left join alert_deliveries d on d.id = s.delivery_id
        left join users u on u.id = d.user_id`,
     [nonce, alertId],
   );
   const spent = rows[0];
   if (spent) {
+    const name = spent.name ?? spent.label ?? 'the link holder';
     return {
       kind: 'used-now',
-      actor: { userId: spent.user_id, name: spent.name ?? spent.label ?? 'the link holder' },
+      actor: { userId: spent.user_id, name },
+      auditLabel:
+        spent.email ?? `acknowledgement link sent to ${spent.label ?? 'an unknown target'}`,
     };
   }
   const { rows: known } = await tx.query<{ used_at: Date | null; expired: boolean }>(

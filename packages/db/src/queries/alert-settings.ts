@@ -114,7 +114,8 @@ export async function replaceRota(tx: Queryable, rota: Rota): Promise<void> {
 export async function listRotaPeople(q: Queryable, ids?: number[]): Promise<RotaPerson[]> {
   const { rows } = await q.query<RotaPerson>(
     `select id, display_name as name, email from users
-     where $1::bigint[] is null or id = any($1::bigint[]) order by display_name, id`,
+     where disabled_at is null and ($1::bigint[] is null or id = any($1::bigint[]))
+     order by display_name, id`,
     [ids ?? null],
   );
   return rows;

@@ -10,6 +10,7 @@ import {
   nextPage,
 } from '@barometer/core';
 import type { Queryable } from '../client.ts';
+import { recordAudit, SYSTEM_ACTOR } from './audit.ts';
 
 /** An alert row as the jobs read it. */
 export interface AlertRow {
@@ -77,6 +78,11 @@ export async function getAlert(
   return rows[0];
 }
 
+/**
+ * One line of the alert's timeline. What the system does (raised, sent, escalated, delivered,
+ * failed) is audited here as the system; a person's action (`actor` set) is audited by the
+ * caller's audited action, with who they are and the request.
+ */
 export async function appendAlertEvent(
   q: Queryable,
   alertId: number,
@@ -88,6 +94,14 @@ export async function appendAlertEvent(
     'insert into alert_events (alert_id, kind, detail, actor) values ($1, $2, $3, $4)',
     [alertId, kind, detail, actor],
   );
+  if (actor === null) {
+    await recordAudit(q, SYSTEM_ACTOR, {
+      action: `alert.${kind}`,
+      subjectType: 'alert',
+      subjectId: alertId,
+      after: { detail },
+    });
+  }
 }
 
 export type RaiseOutcome =

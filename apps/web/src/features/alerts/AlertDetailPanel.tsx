@@ -7,7 +7,7 @@ import { ladderSummary, SEVERITY_LABEL, STATUS_LABEL, subjectLink } from './aler
 import { useAcknowledge, useAlertDetail, useResolve } from './use-alerts.ts';
 
 /** One alert: why it fired, where its ladder stands, its timeline, and the two actions. */
-export function AlertDetailPanel({ id }: { id: number }) {
+export function AlertDetailPanel({ id, canAcknowledge }: { id: number; canAcknowledge: boolean }) {
   const detail = useAlertDetail(id);
   const now = useNow(15_000);
   const acknowledge = useAcknowledge();
@@ -50,7 +50,7 @@ export function AlertDetailPanel({ id }: { id: number }) {
         </div>
       )}
       <div className="alert-actions">
-        {alert.status === 'open' && (
+        {canAcknowledge && alert.status === 'open' && (
           <button
             type="button"
             className="button button-primary"
@@ -60,7 +60,7 @@ export function AlertDetailPanel({ id }: { id: number }) {
             {acknowledge.isPending ? 'Acknowledging…' : 'Acknowledge'}
           </button>
         )}
-        {alert.status !== 'resolved' && (
+        {canAcknowledge && alert.status !== 'resolved' && (
           <form className="inline-form resolve-form" onSubmit={onResolve}>
             <label htmlFor="resolve-note">What was done</label>
             <input

@@ -8,7 +8,13 @@ import { OnCallEditor } from './OnCallEditor.tsx';
 import { RulesEditor } from './RulesEditor.tsx';
 import { useAlerts } from './use-alerts.ts';
 
-function AlertsTab({ selectedId }: { selectedId: number | null }) {
+function AlertsTab({
+  selectedId,
+  canAcknowledge,
+}: {
+  selectedId: number | null;
+  canAcknowledge: boolean;
+}) {
   const alerts = useAlerts('all');
   const items = alerts.data?.items ?? [];
   const shown = selectedId ?? items.find((a) => a.status !== 'resolved')?.id ?? null;
@@ -28,7 +34,7 @@ function AlertsTab({ selectedId }: { selectedId: number | null }) {
       </div>
       <div className="alerts-detail-pane">
         {shown !== null ? (
-          <AlertDetailPanel id={shown} />
+          <AlertDetailPanel id={shown} canAcknowledge={canAcknowledge} />
         ) : (
           <p className="empty">Choose an alert to see its timeline.</p>
         )}
@@ -38,7 +44,13 @@ function AlertsTab({ selectedId }: { selectedId: number | null }) {
 }
 
 /** Alerts and their timelines; the rule table; the rota and the ladder. */
-export function AlertsPage({ canConfigure = true }: { canConfigure?: boolean }) {
+export function AlertsPage({
+  canConfigure,
+  canAcknowledge,
+}: {
+  canConfigure: boolean;
+  canAcknowledge: boolean;
+}) {
   const view = alertsView(usePathname());
   return (
     <div className="page alerts-page">
@@ -57,7 +69,9 @@ export function AlertsPage({ canConfigure = true }: { canConfigure?: boolean }) 
       {!canConfigure && view.tab !== 'alerts' && (
         <p className="muted">Only an administrator can change these.</p>
       )}
-      {view.tab === 'alerts' && <AlertsTab selectedId={view.alertId} />}
+      {view.tab === 'alerts' && (
+        <AlertsTab selectedId={view.alertId} canAcknowledge={canAcknowledge} />
+      )}
       {view.tab === 'rules' && <RulesEditor canEdit={canConfigure} />}
       {view.tab === 'oncall' && <OnCallEditor canEdit={canConfigure} />}
     </div>
