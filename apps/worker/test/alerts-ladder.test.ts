@@ -31,6 +31,10 @@ import {
 } from './reliability/processes.ts';
 
 const STEP_WAIT_S = 4;
+/** Starting a TypeScript process on a busy 2-core machine can take a while. */
+const STARTUP_MS = 90_000;
+// Real processes on a shared 2-core machine: generous deadlines (polls, never fixed sleeps).
+vi.setConfig({ testTimeout: 180_000 });
 const SECRET = 'integration-test-alert-signing-secret-0123';
 const NHS_NUMBER = /943\s?476\s?5919/;
 
@@ -105,7 +109,7 @@ async function alertFor(
         throw new Error(`expected one alert for ${thread}, found ${rows.length}`);
       return rows[0];
     },
-    { timeout: 20_000, interval: 100 },
+    { timeout: 60_000, interval: 100 },
   );
 }
 
@@ -115,7 +119,7 @@ function mailsFor(alertId: number, to?: string) {
   );
 }
 
-async function waitForMail(alertId: number, to: string, timeout = 30_000) {
+async function waitForMail(alertId: number, to: string, timeout = 90_000) {
   return vi.waitFor(
     () => {
       const mail = mailsFor(alertId, to)[0];
@@ -189,15 +193,15 @@ beforeAll(async () => {
     TEST_SCHEDULE_REFRESH_MS: '1000',
     LOG_LEVEL: process.env.DEBUG_ALERTS ? 'info' : 'silent',
   };
-  api = await startApiProcess(env);
+  api = await startApiProcess(env, { timeoutMs: STARTUP_MS });
   // Links in messages point at the API just started.
   env.PUBLIC_URL = api.url;
-  worker = await startWorkerProcess(env);
+  worker = await startWorkerProcess(env, { timeoutMs: STARTUP_MS });
   dashboard = {
     cookie: (await addSignedInUser(database.pool, ['oncall'])).cookie,
     origin: api.url,
   };
-}, 60_000);
+}, 240_000);
 
 /** Acknowledges in the dashboard, as a signed-in on-call person. */
 function acknowledgeInDashboard(alertId: number): Promise<Response> {
@@ -326,7 +330,7 @@ describe('failures mid-ladder', () => {
     const { id } = await alertFor('thread-kill');
     await waitForMail(id, 'primary@trust.nhs.uk');
     await worker.stop('SIGKILL');
-    worker = await startWorkerProcess(env);
+    worker = await startWorkerProcess(env, { timeoutMs: STARTUP_MS });
     await waitForMail(id, 'secondary@trust.nhs.uk');
     const ack = await acknowledgeInDashboard(id);
     expect(ack.status).toBe(200);

@@ -47,14 +47,17 @@ export function spawnTsx(entry: string, env: Record<string, string>): ChildHandl
 }
 
 /** Waits for the worker fixture to say it is running (schema checked, queues open). */
-export async function startWorkerProcess(env: Record<string, string>): Promise<ChildHandle> {
+export async function startWorkerProcess(
+  env: Record<string, string>,
+  options: { timeoutMs?: number } = {},
+): Promise<ChildHandle> {
   const handle = spawnTsx('apps/worker/test/reliability/run-worker.ts', env);
   await vi.waitFor(
     () => {
       if (handle.exited()) throw new Error(`worker exited:\n${handle.output()}`);
       if (!handle.output().includes('worker ready')) throw new Error('worker not ready yet');
     },
-    { timeout: 20_000, interval: 50 },
+    { timeout: options.timeoutMs ?? 20_000, interval: 50 },
   );
   return handle;
 }
@@ -64,7 +67,10 @@ export interface ApiProcess extends ChildHandle {
 }
 
 /** The real API server (apps/api/src/server.ts) on a free loopback port. */
-export async function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
+export async function startApiProcess(
+  env: Record<string, string>,
+  options: { timeoutMs?: number } = {},
+): Promise<ApiProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const handle = spawnTsx('apps/api/src/server.ts', {
@@ -80,7 +86,7 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
       const res = await fetch(`${url}/api/health`);
       if (res.status !== 200) throw new Error(`api health ${res.status}`);
     },
-    { timeout: 20_000, interval: 100 },
+    { timeout: options.timeoutMs ?? 20_000, interval: 100 },
   );
   return { ...handle, url };
 }
