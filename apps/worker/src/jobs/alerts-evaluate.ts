@@ -3,6 +3,7 @@ import {
   loadAlertRules,
   loadEscalationPolicy,
   mentionSignals,
+  openIssueSignals,
   quietSources,
   raiseOrGroupAlert,
   uncountedFlaggedMentions,
@@ -30,6 +31,7 @@ async function signalsFor(
       ...(await mentionSignals(pool, await uncountedFlaggedMentions(pool, SWEEP_MINUTES))),
     );
     if (sourceDownHours !== null) signals.push(...(await quietSources(pool, sourceDownHours)));
+    signals.push(...(await openIssueSignals(pool)));
   }
   return signals;
 }

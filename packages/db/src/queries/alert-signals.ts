@@ -71,3 +71,26 @@ export async function quietSources(q: Queryable, hours: number): Promise<AlertSi
     lastError: r.last_error,
   }));
 }
+
+/**
+ * Open emerging issues at alert or page level, as signals: the minute sweep turns detection's
+ * issues into alerts (each issue and level is counted once, so this runs every minute safely).
+ */
+export async function openIssueSignals(q: Queryable): Promise<AlertSignal[]> {
+  const { rows } = await q.query<{
+    id: number;
+    label: string;
+    severity: 'alert' | 'page';
+    explanation: string;
+  }>(
+    `select id, label, severity, explanation from emerging_issues
+     where status = 'open' and severity in ('alert', 'page') order by id limit 500`,
+  );
+  return rows.map((r) => ({
+    kind: 'issue',
+    issueId: r.id,
+    level: r.severity,
+    title: r.label,
+    explanation: r.explanation,
+  }));
+}

@@ -4,7 +4,7 @@ import { withTransaction } from '../client.ts';
 import { addFeedSource } from '../testing/fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
 import { spendAckToken } from './alert-ack.ts';
-import { quietSources } from './alert-signals.ts';
+import { openIssueSignals, quietSources } from './alert-signals.ts';
 import { raiseOrGroupAlert } from './alerts.ts';
 
 let database: TestDatabase;
@@ -105,5 +105,26 @@ describe('quiet sources', () => {
     );
     const signals = await quietSources(database.pool, 6);
     expect(signals.map((s) => (s.kind === 'source' ? s.sourceName : ''))).toEqual(['Quiet']);
+  });
+});
+
+describe('emerging issues', () => {
+  test('open issues at alert or page level are signals; watch-level and closed ones are not', async () => {
+    await database.pool.query(
+      `insert into emerging_issues (subject_kind, subject_key, label, status, severity, explanation, opened_at, updated_at, state)
+       values ('topic', 'parking', 'Parking charges', 'open', 'page', 'Negative posts tripled.', now(), now(), '{}'),
+              ('topic', 'food', 'Hospital food', 'open', 'watch', 'A few more posts.', now(), now(), '{}'),
+              ('topic', 'ae', 'A&E waits', 'closed', 'alert', 'Back to normal.', now(), now(), '{}')`,
+    );
+    const signals = await openIssueSignals(database.pool);
+    expect(signals).toEqual([
+      {
+        kind: 'issue',
+        issueId: expect.any(Number),
+        level: 'page',
+        title: 'Parking charges',
+        explanation: 'Negative posts tripled.',
+      },
+    ]);
   });
 });
