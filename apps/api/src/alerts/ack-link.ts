@@ -94,7 +94,10 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** A page that works with no script and no sign-in: the outcome and a link to the alert. */
+/**
+ * A page that works with no script, no sign-in and no inline style (the CSP allows none): the
+ * outcome and a link to the alert.
+ */
 export function ackPage(outcome: AckOutcome, publicUrl: string | undefined): string {
   const base = publicUrl?.replace(/\/+$/, '') ?? '';
   const link = outcome.alertId ? `${base}/alerts/${outcome.alertId}` : `${base}/alerts`;
@@ -103,8 +106,7 @@ export function ackPage(outcome: AckOutcome, publicUrl: string | undefined): str
     '<!doctype html><html lang="en"><head><meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${heading} - Barometer</title>`,
-    '<style>body{font-family:Arial,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#212b32}',
-    'h1{font-size:1.5rem}a{color:#005eb8}</style></head><body>',
+    '</head><body>',
     `<h1>${heading}</h1><p>${escapeHtml(outcome.message)}</p>`,
     `<p><a href="${escapeHtml(link)}">Open the alert in Barometer</a></p>`,
     '</body></html>',
