@@ -3,7 +3,13 @@
 // pages the primary; nobody acknowledges, so the secondary is told; the e-mailed link stops it.
 // Then the failures: a worker SIGKILLed between steps, Redis emptied mid-ladder, a webhook that
 // answers 500 first, a storm on one thread, links reused, expired or forged.
+import { execFile } from 'node:child_process';
 import { createHmac } from 'node:crypto';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { closeQueues, createQueues, enqueue, type Queues } from '@barometer/bus';
 import { issueAckToken } from '@barometer/core';
 import { replaceEscalationPolicy, replaceRota, withTransaction } from '@barometer/db';
@@ -402,5 +408,44 @@ describe('failures mid-ladder', () => {
     const mail = mailsFor(alert.id, 'primary@trust.nhs.uk');
     expect(mail).toHaveLength(1);
     expect(smtp.received.every((m) => !NHS_NUMBER.test(m.raw))).toBe(true);
+  });
+});
+
+describe('the contract', () => {
+  test('a ladder set with `barometer oncall import` e-mails step 1 within 60 s, then step 2; the link stops it', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'oncall-')), 'ladder.json');
+    await writeFile(
+      file,
+      JSON.stringify({
+        steps: [
+          { notify: ['email:step1@trust.nhs.uk'], escalateAfterSeconds: STEP_WAIT_S },
+          { notify: ['email:step2@trust.nhs.uk'], escalateAfterSeconds: STEP_WAIT_S },
+        ],
+      }),
+    );
+    const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
+    const cli = await promisify(execFile)(
+      process.execPath,
+      [tsxCli, 'apps/cli/src/main.ts', 'oncall', 'import', file],
+      {
+        cwd: resolve(import.meta.dirname, '../../..'),
+        env: { ...process.env, DATABASE_URL: database.url },
+      },
+    );
+    expect(cli.stdout).toBe('escalation ladder replaced: 2 steps\n');
+    try {
+      const started = Date.now();
+      await ingestSafeguarding('thread-cli');
+      const { id } = await alertFor('thread-cli');
+      const first = await waitForMail(id, 'step1@trust.nhs.uk');
+      expect(first.receivedAt - started).toBeLessThan(60_000);
+      const second = await waitForMail(id, 'step2@trust.nhs.uk');
+      const res = await fetch(ackLinkIn(second.parsed.text ?? ''));
+      expect(res.status).toBe(200);
+      expect((await alertFor('thread-cli')).status).toBe('acknowledged');
+      expect(second.raw).not.toMatch(NHS_NUMBER);
+    } finally {
+      await setLadder();
+    }
   });
 });
