@@ -27,11 +27,12 @@ export const AlertEnv = z.object({
     .refine((u) => /^smtps?:\/\//.test(u), 'must be an smtp:// or smtps:// URL')
     .default('smtp://127.0.0.1:2525'),
   MAIL_FROM: z.string().min(3).default('Barometer <barometer@localhost>'),
+  /** Unset or empty: this machine (the API treats an empty PUBLIC_URL the same way). */
   PUBLIC_URL: z
     .string()
-    .url()
-    .default('http://127.0.0.1:3000')
-    .transform((u) => u.replace(/\/+$/, '')),
+    .default('')
+    .transform((u) => (u.trim() || 'http://127.0.0.1:3000').replace(/\/+$/, ''))
+    .pipe(z.url('must be the full address people open, such as https://barometer.example.nhs.uk')),
   /** Signs acknowledgement links; at least 32 characters. The default is for development only. */
   ALERT_SIGNING_SECRET: z
     .string()
