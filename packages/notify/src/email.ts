@@ -35,8 +35,17 @@ export function messageIdFor(key: string, from: string): string {
   return `<alert.${left}@${domain}>`;
 }
 
-/** E-mail over SMTP with nodemailer: HTML with a plain-text alternative, one recipient per message. */
+/**
+ * E-mail over SMTP with nodemailer: HTML with a plain-text alternative, one recipient per message.
+ * An empty `smtpUrl` (no mail server configured) gives a mailer that refuses every message.
+ */
 export function createMailer(options: MailerOptions): Mailer {
+  if (options.smtpUrl.trim() === '') {
+    return {
+      send: () => Promise.reject(new EmailNotConfiguredError()),
+      close: () => {},
+    };
+  }
   const timeout = options.timeoutMs ?? 15_000;
   const transport = createTransport({
     url: options.smtpUrl,
@@ -71,4 +80,12 @@ export function createMailer(options: MailerOptions): Mailer {
 /** The server refused the recipient: retrying the same address will not help. */
 export class EmailRejectedError extends Error {
   override readonly name = 'EmailRejectedError';
+}
+
+/** No mail server is set (SMTP_URL is empty): nothing can be e-mailed until it is. */
+export class EmailNotConfiguredError extends Error {
+  override readonly name = 'EmailNotConfiguredError';
+  constructor() {
+    super('no mail server is set (SMTP_URL is empty), so this e-mail was not sent');
+  }
 }

@@ -1,6 +1,7 @@
 export {
   createMailer,
   type EmailMessage,
+  EmailNotConfiguredError,
   EmailRejectedError,
   type Mailer,
   type MailerOptions,

@@ -1,6 +1,6 @@
 import { composeAlertMessage } from '@barometer/core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createMailer, messageIdFor } from '../src/email.ts';
+import { createMailer, EmailNotConfiguredError, messageIdFor } from '../src/email.ts';
 import { type SmtpSink, startSmtpSink } from './support/smtp-sink.ts';
 
 let sink: SmtpSink;
@@ -73,6 +73,15 @@ describe('e-mail over SMTP', () => {
     } finally {
       mailer.close();
     }
+  });
+
+  test('with no mail server set, every message is refused for good, saying why', async () => {
+    const mailer = createMailer({ smtpUrl: '', from: 'a@b.nhs.uk' });
+    const error = await mailer
+      .send({ to: 'x@trust.nhs.uk', ...message, idempotencyKey: 'k4' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EmailNotConfiguredError);
+    expect((error as Error).message).toMatch(/SMTP_URL is empty/);
   });
 
   test('the Message-ID is the same for the same delivery, so a repeat is recognisable', () => {

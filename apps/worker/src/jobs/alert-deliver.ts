@@ -14,7 +14,12 @@ import {
   markDeliveryFailed,
   markDeliverySent,
 } from '@barometer/db';
-import { EmailRejectedError, sendWebhook, WebhookError } from '@barometer/notify';
+import {
+  EmailNotConfiguredError,
+  EmailRejectedError,
+  sendWebhook,
+  WebhookError,
+} from '@barometer/notify';
 import type { JobContext, WorkerDeps } from '../context.ts';
 
 /** A claim older than this belongs to a worker that died mid-send; another may take it over. */
@@ -72,7 +77,7 @@ async function send(deps: Deps, alert: AlertRow, d: DeliveryRow): Promise<string
 }
 
 function isPermanent(error: unknown): boolean {
-  if (error instanceof EmailRejectedError) return true;
+  if (error instanceof EmailRejectedError || error instanceof EmailNotConfiguredError) return true;
   if (error instanceof WebhookError) return !error.retryable;
   return false;
 }
