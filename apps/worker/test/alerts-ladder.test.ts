@@ -193,7 +193,7 @@ beforeAll(async () => {
     DATABASE_URL: database.url,
     REDIS_PREFIX: prefix,
     SMTP_URL: smtp.url,
-    MAIL_FROM: 'Barometer <alerts@trust.nhs.uk>',
+    MAIL_FROM: 'alerts@trust.nhs.uk',
     ALERT_SIGNING_SECRET: SECRET,
     ALLOW_PRIVATE_WEBHOOKS: 'true',
     TEST_SCHEDULE_REFRESH_MS: '1000',
