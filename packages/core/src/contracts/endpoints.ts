@@ -314,6 +314,7 @@ export const endpoints = {
     summary: 'Remove one person’s mentions everywhere (rows, queued jobs, dashboards), audited',
     body: ErasureBody,
     response: { status: 200, body: ErasureResult },
+  },
   'GET /api/alerts': {
     access: 'alerts.read',
     summary: 'Alerts, newest first (active ones unless asked)',

@@ -95,6 +95,7 @@ export const jobCatalog = {
       })
       .strict(),
     attempts: 8,
+    keepFailed: false, // detection's titles may quote posts
   },
   /**
    * Sends page `page` of an alert's ladder if it is still due (Postgres says), then schedules the
@@ -104,18 +105,21 @@ export const jobCatalog = {
     queue: 'alerts',
     payload: z.object({ alertId: id, page: z.number().int().nonnegative() }),
     attempts: 8,
+    keepFailed: false, // its deterministic id must be free for the reconciler
   },
   /** Sends one outbox row (one message to one target) unless it was already sent. */
   'alert.deliver': {
     queue: 'alerts',
     payload: z.object({ deliveryId: id }),
     attempts: 6,
+    keepFailed: false, // its deterministic id must be free for the reconciler
   },
   /** Rebuilds the ladder timers and unsent deliveries from Postgres (a restart, a Redis loss). */
   'alerts.reconcile': {
     queue: 'alerts',
     payload: z.object({}),
     attempts: 1,
+    keepFailed: true,
   },
 } as const;
 

@@ -37,7 +37,6 @@ const sharedEvents = [
   }),
   /** Raised, grouped (count), escalated, acknowledged or resolved: the alert as it is now. */
   z.object({ type: z.enum(['alert.raised', 'alert.updated']), alert: AlertDto }),
-  }),
 ] as const;
 
 /**
