@@ -124,6 +124,17 @@ test('a word suddenly used by many people opens a term issue, and a pile-on in a
     }),
   );
 
+  // A paging conversation is handed to the alert rules, as a flagged post would be.
+  const alertJobs = await env.deps.queues.alerts.getJobs(['waiting', 'delayed', 'active']);
+  const handed = alertJobs.filter((j) => j.name === 'alerts.evaluate' && j.data.thread);
+  expect(handed.map((j) => j.data.thread)).toEqual([
+    expect.objectContaining({
+      level: 'page',
+      threadKey: `${source.id}:post-1`,
+      title: stored!.title,
+    }),
+  ]);
+
   // The next tick is the same conversation at the same level: nothing rises again.
   const again = await runDetectionTick({}, env.ctx, env.deps, NOW + 20 * 60_000);
   expect(again.threads).toEqual([]);

@@ -34,7 +34,7 @@ const REFRESH_HOURS = 3;
 export async function runDetectionTick(
   payload: JobPayload<'issues.detect'>,
   ctx: JobContext,
-  deps: Pick<WorkerDeps, 'database' | 'redis' | 'config'>,
+  deps: Pick<WorkerDeps, 'database' | 'redis' | 'config' | 'queues'>,
   now: number = Date.now(),
 ): Promise<{ issues: IssueEvent[]; threads: ThreadEscalationEvent[] }> {
   const issues = await detectIssues(payload, ctx, deps, now);
@@ -51,7 +51,7 @@ export async function runDetectionTick(
 export async function detectIssues(
   _payload: JobPayload<'issues.detect'>,
   ctx: JobContext,
-  deps: Pick<WorkerDeps, 'database' | 'redis' | 'config'>,
+  deps: Pick<WorkerDeps, 'database' | 'redis' | 'config' | 'queues'>,
   now: number = Date.now(),
 ): Promise<IssueEvent[]> {
   const pool = deps.database.pool;

@@ -1,4 +1,4 @@
-import { publishLive } from '@barometer/bus';
+import { enqueue, publishLive } from '@barometer/bus';
 import { HOUR_MS, roomsFor, THREAD_POLICY, threadHistoryHours, threadTick } from '@barometer/core';
 import {
   getThreadStates,
@@ -24,7 +24,7 @@ export interface ThreadEscalationEvent {
  */
 export async function escalateThreads(
   ctx: JobContext,
-  deps: Pick<WorkerDeps, 'database' | 'redis' | 'config'>,
+  deps: Pick<WorkerDeps, 'database' | 'redis' | 'config' | 'queues'>,
   now: number,
 ): Promise<ThreadEscalationEvent[]> {
   const pool = deps.database.pool;
@@ -89,6 +89,18 @@ export async function escalateThreads(
   });
   for (const e of events) {
     ctx.log.info({ sourceId: e.sourceId, rootId: e.rootId, level: e.level }, 'thread.escalated');
+    // A conversation at alert or page goes to the alert rules (grouped there per thread), so the
+    // on-call person hears of it as they would of a flagged post.
+    if (e.level === 'alert' || e.level === 'page') {
+      await enqueue(deps.queues, 'alerts.evaluate', {
+        thread: {
+          level: e.level,
+          title: (titles.get(idOf(e)) ?? 'A conversation').slice(0, 300) || 'A conversation',
+          explanation: e.explanation.slice(0, 1000),
+          threadKey: `${e.sourceId}:${e.rootId}`.slice(0, 600),
+        },
+      });
+    }
   }
   return events;
 }
