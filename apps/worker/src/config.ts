@@ -24,11 +24,12 @@ const WorkerEnv = ServiceEnv.extend(AlertEnv.shape).extend({
     .string()
     .default('')
     .refine((v) => v === '' || /^smtps?:\/\//.test(v), 'must be an smtp:// or smtps:// URL'),
-  MAIL_FROM: z.string().email().default('barometer@localhost'),
+  /** A sender address, or a name and address ("Barometer <barometer@trust.nhs.uk>"). */
+  MAIL_FROM: z.string().trim().min(3).default('barometer@localhost'),
   /** Who receives the Monday barometer: comma-separated addresses. */
   REPORT_RECIPIENTS: emailList,
   /** Where people open the dashboard, for the links in e-mails. */
-  PUBLIC_URL: z.string().url().default('http://127.0.0.1:3000'),
+  PUBLIC_URL: AlertEnv.shape.PUBLIC_URL,
   /** Mentions are deleted this many months after they were collected (UK GDPR: no longer than needed). */
   MENTION_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
 });

@@ -21,11 +21,11 @@ const cidrList = z
  * messages start at PUBLIC_URL; the acknowledgement links are signed with ALERT_SIGNING_SECRET.
  */
 export const AlertEnv = z.object({
+  /** The trust's mail relay; empty (as .env.example ships it) sends no e-mail. */
   SMTP_URL: z
     .string()
-    .url()
-    .refine((u) => /^smtps?:\/\//.test(u), 'must be an smtp:// or smtps:// URL')
-    .default('smtp://127.0.0.1:2525'),
+    .default('')
+    .refine((u) => u === '' || /^smtps?:\/\/[^\s]+$/.test(u), 'must be an smtp:// or smtps:// URL'),
   MAIL_FROM: z.string().min(3).default('Barometer <barometer@localhost>'),
   /** Unset or empty: this machine (the API treats an empty PUBLIC_URL the same way). */
   PUBLIC_URL: z
