@@ -9,7 +9,7 @@ import {
 import { createLogger, isEntryPoint, runService } from '@barometer/runtime';
 import { buildApp } from './app.ts';
 import { createSessionCache } from './auth/session-cache.ts';
-import { type ApiConfig, loadApiConfig } from './config.ts';
+import { type ApiConfig, loadApiConfig, sessionPolicy } from './config.ts';
 import { createLiveHub } from './live/live-hub.ts';
 
 export interface RunningApi {
@@ -45,7 +45,7 @@ export async function startApiServer(config: ApiConfig): Promise<RunningApi> {
     backfillQueueLimit: config.LIVE_BACKFILL_QUEUE,
     prefix: config.REDIS_PREFIX,
     log,
-    validSessions: (ids) => liveSessionIds(database.pool, ids, config.SESSION_IDLE_MINUTES),
+    validSessions: (ids) => liveSessionIds(database.pool, ids, sessionPolicy(config)),
     redaction: redactionOptions(config),
   });
   await live.start();

@@ -14,7 +14,7 @@ import { Redis } from 'ioredis';
 import pino from 'pino';
 import { buildApp } from '../src/app.ts';
 import { createSessionCache } from '../src/auth/session-cache.ts';
-import { loadApiConfig } from '../src/config.ts';
+import { loadApiConfig, sessionPolicy } from '../src/config.ts';
 import { createLiveHub, type LiveHub } from '../src/live/live-hub.ts';
 
 export interface ApiTestEnv {
@@ -71,7 +71,7 @@ export async function createApiTestEnv(
     pool: database.pool,
     prefix,
     log,
-    validSessions: (ids) => liveSessionIds(database.pool, ids, 60),
+    validSessions: (ids) => liveSessionIds(database.pool, ids, sessionPolicy(config)),
     ...hubOptions,
   });
   await live.start();

@@ -1,6 +1,7 @@
 import { clearWindow, countInWindow, peekWindow } from '@barometer/bus';
 import {
   consumeInvitation,
+  findOpenInvitation,
   findUserByEmail,
   findUserById,
   hashPassword,
@@ -104,15 +105,9 @@ export function providers(deps: Deps): RouteHandler<'GET /api/auth/providers'> {
 /** An invitation link names who it is for before the person chooses a password. */
 export function invitationInfo(deps: Deps): RouteHandler<'GET /api/invitations/:token'> {
   return async (req) => {
-    const { rows } = await deps.database.pool.query<{ email: string; display_name: string }>(
-      `select u.email, u.display_name from invitations i join users u on u.id = i.user_id
-       where i.id = encode(sha256(convert_to($1, 'UTF8')), 'hex') and i.used_at is null
-         and i.expires_at > now()`,
-      [req.params.token],
-    );
-    const row = rows[0];
-    if (!row) throw invalidLink();
-    return { email: row.email, displayName: row.display_name };
+    const invitation = await findOpenInvitation(deps.database.pool, req.params.token);
+    if (!invitation) throw invalidLink();
+    return invitation;
   };
 }
 

@@ -1,3 +1,4 @@
+import { invitationExpiry, invitationUrl } from '@barometer/core';
 import {
   auditedAction,
   countAdmins,
@@ -15,20 +16,17 @@ import type { ApiConfig } from '../config.ts';
 import type { ApiDeps } from '../deps.ts';
 import { HttpError, notFound } from '../http-error.ts';
 import { actorOf } from '../plugins/auth.ts';
-import type { RouteHandler, RouteRequest } from '../route-table.ts';
+import type { RouteHandler } from '../route-table.ts';
 
 type Deps = Pick<ApiDeps, 'database' | 'config' | 'redis' | 'live'>;
 
-/** How long an invitation link works. */
-export const INVITATION_DAYS = 7;
-
-export function invitationUrl(
+/** The link on the address people open (PUBLIC_URL), or the one this request came in on. */
+function linkFor(
   config: ApiConfig,
-  req: RouteRequest<'POST /api/users'> | { protocol: string; host: string },
+  req: { protocol: string; host: string },
   token: string,
 ): string {
-  const base = config.PUBLIC_URL ?? `${req.protocol}://${req.host}`;
-  return new URL(`/invitation/${token}`, base).toString();
+  return invitationUrl(config.PUBLIC_URL ?? `${req.protocol}://${req.host}`, token);
 }
 
 export function list(deps: Deps): RouteHandler<'GET /api/users'> {
@@ -48,7 +46,7 @@ export function invite(deps: Deps): RouteHandler<'POST /api/users'> {
         },
       );
     }
-    const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
+    const expiresAt = invitationExpiry(new Date());
     const { user, token } = await auditedAction(deps.database.pool, actorOf(req), async (tx) => {
       const row = await insertUser(tx, { ...body, passwordHash: null });
       const invitation = await createInvitation(tx, row.id, expiresAt);
@@ -65,7 +63,7 @@ export function invite(deps: Deps): RouteHandler<'POST /api/users'> {
     req.log.info({ userId: user.id }, 'user invited');
     return reply.status(201).send({
       user: toUser(user),
-      invitationUrl: invitationUrl(deps.config, req, token),
+      invitationUrl: linkFor(deps.config, req, token),
       expiresAt: expiresAt.toISOString(),
     });
   };
@@ -73,7 +71,7 @@ export function invite(deps: Deps): RouteHandler<'POST /api/users'> {
 
 export function reinvite(deps: Deps): RouteHandler<'POST /api/users/:id/invitation'> {
   return async (req, reply) => {
-    const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
+    const expiresAt = invitationExpiry(new Date());
     const { user, token } = await auditedAction(deps.database.pool, actorOf(req), async (tx) => {
       const row = await findUserById(tx, req.params.id);
       if (!row) throw notFound('person');
@@ -85,7 +83,7 @@ export function reinvite(deps: Deps): RouteHandler<'POST /api/users/:id/invitati
     });
     return reply.status(201).send({
       user: toUser(user),
-      invitationUrl: invitationUrl(deps.config, req, token),
+      invitationUrl: linkFor(deps.config, req, token),
       expiresAt: expiresAt.toISOString(),
     });
   };

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ROLES, Role } from '@barometer/core';
+import { invitationExpiry, invitationUrl, ROLES, Role } from '@barometer/core';
 import {
   auditedAction,
   createDatabase,
@@ -28,7 +28,6 @@ roles: ${ROLES.join(', ')}
 
 /** The CLI acts as the operator on the server, recorded as such in the audit log. */
 const OPERATOR = { userId: null, label: 'cli operator' };
-const INVITATION_DAYS = 7;
 
 async function readPassword(stdin: NodeJS.ReadableStream): Promise<string> {
   let data = '';
@@ -76,7 +75,7 @@ async function add(database: Database, args: string[], io: Io): Promise<number> 
     }
     passwordHash = await hashPassword(password);
   }
-  const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
+  const expiresAt = invitationExpiry(new Date());
   const { user, token } = await auditedAction(database.pool, OPERATOR, async (tx) => {
     const row = await insertUser(tx, { email, displayName: values.name!, roles, passwordHash });
     const invitation = values.invite ? await createInvitation(tx, row.id, expiresAt) : null;
@@ -94,7 +93,7 @@ async function add(database: Database, args: string[], io: Io): Promise<number> 
   if (token) {
     const base = io.env.PUBLIC_URL || 'http://127.0.0.1:3000';
     io.stdout.write(
-      `invitation link (valid until ${expiresAt.toISOString()}): ${new URL(`/invitation/${token}`, base)}\n`,
+      `invitation link (valid until ${expiresAt.toISOString()}): ${invitationUrl(base, token)}\n`,
     );
   }
   return 0;

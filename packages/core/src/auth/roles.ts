@@ -66,27 +66,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'alerts.acknowledge',
   ],
   oncall: ['mentions.read', 'sources.read', 'issues.triage', 'alerts.read', 'alerts.acknowledge'],
-  admin: [
-    'mentions.read',
-    'mentions.read-raw',
-    'sources.read',
-    'sources.write',
-    'sources.delete',
-    'sources.poll',
-    'sources.credentials',
-    'scorer.read',
-    'issues.triage',
-    'users.read',
-    'users.write',
-    'audit.read',
-    'docs.read',
-    'reports.read',
-    'reports.rebuild',
-    'mentions.erase',
-    'alerts.read',
-    'alerts.acknowledge',
-    'alerts.configure',
-  ],
+  // Admins run the deployment: everything, including what is added later.
+  admin: PERMISSIONS,
 };
 
 export function can(roles: readonly Role[], permission: Permission): boolean {
@@ -99,8 +80,9 @@ export function rolesWith(permission: Permission): Role[] {
 
 /** Where a live event may go: every holder of a role, or one person. */
 export type LiveRoom = `role:${Role}` | `user:${number}`;
+const LIVE_ROOM_PATTERN = new RegExp(`^(role:(${ROLES.join('|')})|user:\\d+)$`);
 export const LiveRoom = z.custom<LiveRoom>(
-  (v) => typeof v === 'string' && /^(role:(officer|manager|oncall|admin)|user:\d+)$/.test(v),
+  (v) => typeof v === 'string' && LIVE_ROOM_PATTERN.test(v),
   'a room is role:<role> or user:<id>',
 );
 

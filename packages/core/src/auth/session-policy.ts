@@ -34,3 +34,15 @@ export function sessionExpiry(createdAt: Date, policy: SessionPolicy): Date {
 
 /** Writing last_seen_at on every request is wasted I/O: once a minute keeps idle timing exact enough. */
 export const SESSION_TOUCH_INTERVAL_MS = 60_000;
+
+/** How long an invitation link works. */
+export const INVITATION_DAYS = 7;
+
+export function invitationExpiry(now: Date): Date {
+  return new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
+}
+
+/** The one-time link an admin hands out (the dashboard's /invitation/<token> page). */
+export function invitationUrl(base: string, token: string): string {
+  return new URL(`/invitation/${token}`, base).toString();
+}

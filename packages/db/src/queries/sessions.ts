@@ -1,3 +1,4 @@
+import { type SessionPolicy, sessionState } from '@barometer/core';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { newToken, tokenId } from '../auth/tokens.ts';
 import { orm, type Queryable } from '../client.ts';
@@ -55,27 +56,43 @@ export async function revokeSessions(
   return rows.map((r) => r.id);
 }
 
-/** Of these session ids, the ones still usable now (idle checked by the caller's policy). */
+/** Of these session ids, the ones still usable now, by core's one session rule. */
 export async function liveSessionIds(
   q: Queryable,
   ids: string[],
-  idleMinutes: number,
+  policy: SessionPolicy,
 ): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await orm(q)
-    .select({ id: sessions.id })
+    .select({ session: sessions, userDisabledAt: users.disabledAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .where(inArray(sessions.id, ids));
+  const now = new Date();
+  const valid = rows.filter(
+    (r) =>
+      sessionState({ ...r.session, userDisabledAt: r.userDisabledAt }, now, policy) === 'valid',
+  );
+  return new Set(valid.map((r) => r.session.id));
+}
+
+/** Who an unused, unexpired invitation is for. */
+export async function findOpenInvitation(
+  q: Queryable,
+  token: string,
+): Promise<{ email: string; displayName: string } | undefined> {
+  const [row] = await orm(q)
+    .select({ email: users.email, displayName: users.displayName })
+    .from(invitations)
+    .innerJoin(users, eq(users.id, invitations.userId))
     .where(
       and(
-        inArray(sessions.id, ids),
-        isNull(sessions.revokedAt),
-        isNull(users.disabledAt),
-        sql`${sessions.expiresAt} > now()`,
-        sql`${sessions.lastSeenAt} > now() - make_interval(mins => ${idleMinutes})`,
+        eq(invitations.id, tokenId(token)),
+        isNull(invitations.usedAt),
+        sql`${invitations.expiresAt} > now()`,
       ),
     );
-  return new Set(rows.map((r) => r.id));
+  return row;
 }
 
 export async function createInvitation(
